@@ -1,0 +1,10 @@
+using System.CommandLine;
+using HitPredictor.Cli.Commands;
+
+var root = new RootCommand("Hit Predictor: sorts tracks into Viral / Hit / Mid / Flop from their audio features and genre.")
+{
+    TrainCommand.Create(),
+    SampleCommand.Create(),
+};
+
+return await root.Parse(args).InvokeAsync();

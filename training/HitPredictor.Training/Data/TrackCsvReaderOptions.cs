@@ -1,0 +1,27 @@
+namespace HitPredictor.Training.Data;
+
+/// <summary>What a tracks CSV must contain, and how much detail to keep about rows it rejects.</summary>
+public sealed record TrackCsvReaderOptions
+{
+    /// <summary>Columns that must be in the header; a file without any of them is rejected whole.</summary>
+    public required IReadOnlyCollection<string> RequiredColumns { get; init; }
+
+    /// <summary>How many rejected rows are kept with their line and reason. The count is always exact. Default 100.</summary>
+    public int MaxRejectedDetails { get; init; } = 100;
+
+    /// <summary>For training: identity, popularity, genre and the given model features.</summary>
+    public static TrackCsvReaderOptions ForTraining(IEnumerable<string> featureColumns) => new()
+    {
+        RequiredColumns =
+        [
+            TrackColumn.TrackName, TrackColumn.Artists, TrackColumn.Popularity.Name, TrackColumn.Genre,
+            .. featureColumns,
+        ],
+    };
+
+    /// <summary>For scoring: genre and the given model features; identity and popularity are optional.</summary>
+    public static TrackCsvReaderOptions ForScoring(IEnumerable<string> featureColumns) => new()
+    {
+        RequiredColumns = [TrackColumn.Genre, .. featureColumns],
+    };
+}

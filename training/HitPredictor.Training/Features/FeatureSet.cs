@@ -1,0 +1,34 @@
+using HitPredictor.Training.Data;
+
+namespace HitPredictor.Training.Features;
+
+/// <summary>The inputs a model uses: numeric audio features, plus genre (one-hot encoded inside the model).</summary>
+public sealed class FeatureSet
+{
+    private FeatureSet(IReadOnlyList<NumericFeature> numeric) => Numeric = numeric;
+
+    public IReadOnlyList<NumericFeature> Numeric { get; }
+
+    /// <summary>All input column names, genre last, as the model card lists them.</summary>
+    public IReadOnlyList<string> Names => [.. Numeric.Select(f => f.Name), TrackColumn.Genre];
+
+    /// <summary>The ten continuous audio features.</summary>
+    public static FeatureSet Continuous { get; } = new(NumericFeature.All.Take(10).ToArray());
+
+    /// <summary>The continuous features plus key, mode, time signature and explicit.</summary>
+    public static FeatureSet Extended { get; } = new(NumericFeature.All);
+
+    /// <summary>The set the released model uses, chosen on the held-out split (see the README).</summary>
+    public static FeatureSet Default => Extended;
+
+    /// <summary>The set named by a model card's <c>features</c> list.</summary>
+    public static FeatureSet FromNames(IEnumerable<string> names)
+    {
+        var wanted = names.Where(n => n != TrackColumn.Genre).ToArray();
+        var features = wanted
+            .Select(n => NumericFeature.All.FirstOrDefault(f => f.Name == n)
+                ?? throw new ArgumentException($"unknown feature '{n}'", nameof(names)))
+            .ToArray();
+        return new FeatureSet(features);
+    }
+}

@@ -1,0 +1,36 @@
+using HitPredictor.Training.Data;
+using HitPredictor.Training.Modeling;
+using HitPredictor.Training.Tiers;
+using Microsoft.ML;
+
+namespace HitPredictor.Training.Features;
+
+/// <summary>
+/// The one ML.NET pipeline from raw track columns to tier probabilities: tier names to keys (in
+/// <see cref="Tier"/> order, so probability slots follow it), genre one-hot, numeric features, then the
+/// trainer. It is saved inside model.zip, so serving never re-implements feature engineering.
+/// </summary>
+public static class HitModelPipeline
+{
+    public const string FeaturesColumn = "Features";
+    public const string GenreEncodedColumn = "track_genre_onehot";
+
+    public static IEstimator<ITransformer> Build(MLContext ml, FeatureSet features, ITrainerSpec trainer)
+    {
+        ArgumentNullException.ThrowIfNull(ml);
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(trainer);
+
+        var tierKeys = ml.Data.LoadFromEnumerable(TierCutoffs.All.Select(t => new TierKey { Label = t.ToString() }));
+        string[] featureColumns = [.. features.Numeric.Select(f => f.Name), GenreEncodedColumn];
+        return ml.Transforms.Conversion.MapValueToKey("Label", "Label", keyData: tierKeys)
+            .Append(ml.Transforms.Categorical.OneHotEncoding(GenreEncodedColumn, TrackColumn.Genre))
+            .Append(ml.Transforms.Concatenate(FeaturesColumn, featureColumns))
+            .Append(trainer.CreateEstimator(ml, FeaturesColumn));
+    }
+
+    private sealed class TierKey
+    {
+        public string Label { get; set; } = "";
+    }
+}

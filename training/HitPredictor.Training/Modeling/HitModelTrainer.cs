@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using System.Reflection;
+using HitPredictor.Training.Evaluation;
+using HitPredictor.Training.Features;
+using HitPredictor.Training.Hygiene;
+using HitPredictor.Training.Packaging;
+using HitPredictor.Training.Tiers;
+using Microsoft.ML;
+
+namespace HitPredictor.Training.Modeling;
+
+/// <summary>
+/// Trains and evaluates the hit model on clean tracks: tier the tracks, split them (stratified by tier),
+/// fit the pipeline on the training side, then measure it on the held-out side: metrics against the
+/// majority baseline, permutation importance, and the stricter artist-grouped figures. The package it
+/// returns is the model fitted on the training side, so its card describes exactly that model.
+/// </summary>
+public sealed class HitModelTrainer(TrainingOptions options)
+{
+    public TrainingResult Train(
+        CleanDataset data,
+        DatasetInfo dataset,
+        IProgress<TrainingStage>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(dataset);
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException($"Invalid training options: {string.Join("; ", problems)}");
+        }
+
+        var ml = new MLContext(options.Seed);
+        var labelled = data.Tracks.Select(t => new LabelledTrack(t, options.Cutoffs.Classify(t.Popularity!.Value))).ToArray();
+        RequireEveryTier(labelled);
+
+        progress?.Report(TrainingStage.Splitting);
+        var split = DataSplitter.Stratified(labelled, options.TestFraction, options.Seed);
+
+        progress?.Report(TrainingStage.Training);
+        cancellationToken.ThrowIfCancellationRequested();
+        var clock = Stopwatch.StartNew();
+        var (model, schema) = Fit(ml, options.Forest, split.Train);
+        var trainingSeconds = clock.Elapsed.TotalSeconds;
+
+        progress?.Report(TrainingStage.Evaluating);
+        cancellationToken.ThrowIfCancellationRequested();
+        var testInputs = split.Test.Select(t => ModelInput.From(t.Track)).ToArray();
+        var testTiers = split.Test.Select(t => t.Tier).ToArray();
+        var metrics = MetricsCalculator.Compute(testTiers, ModelScorer.Probabilities(ml, model, testInputs));
+        var baseline = MetricsCalculator.Baseline([.. split.Train.Select(t => t.Tier)], testTiers);
+
+        IReadOnlyList<FeatureImportance> importance = [];
+        if (options.FeatureImportance)
+        {
+            progress?.Report(TrainingStage.FeatureImportance);
+            importance = PermutationImportance.Compute(ml, model, options.Features, testInputs, testTiers, metrics, options.Seed, cancellationToken);
+        }
+
+        var grouped = ArtistGrouped(ml, labelled, progress, cancellationToken);
+        var comparisons = Compare(ml, split, progress, cancellationToken);
+        progress?.Report(TrainingStage.Done);
+
+        var card = new ModelCard
+        {
+            Version = NewVersion(dataset),
+            CreatedAt = DateTimeOffset.UtcNow,
+            Dataset = dataset,
+            Hygiene = new HygieneInfo
+            {
+                RowsRead = data.Counts.RowsRead,
+                RejectedRows = data.Counts.RejectedRows,
+                AfterExcludedGenres = data.Counts.AfterExcludedGenres,
+                AfterIncomplete = data.Counts.AfterIncomplete,
+                AfterDeduplication = data.Counts.AfterDeduplication,
+                DuplicatesRemoved = data.Counts.DuplicatesRemoved,
+                ExcludedGenres = data.Counts.ExcludedGenres,
+            },
+            Tiers = TierSummary(labelled),
+            Features = options.Features.Names,
+            Genres = [.. split.Train.Select(t => t.Track.Genre).Distinct().Order(StringComparer.Ordinal)],
+            GenreShares = split.Train.GroupBy(t => t.Track.Genre).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => Math.Round((double)g.Count() / split.Train.Count, 6)),
+            Trainer = new TrainerDescription(options.Forest.Name, options.Forest.Settings),
+            Split = new SplitInfo(split.Description, options.TestFraction, options.Seed, split.Train.Count, split.Test.Count),
+            Metrics = new ModelMetrics
+            {
+                Accuracy = metrics.Accuracy,
+                MacroF1 = metrics.MacroF1,
+                LogLoss = metrics.LogLoss,
+                MajorityBaseline = baseline,
+                PerTier = metrics.PerTier,
+                Confusion = metrics.Confusion,
+                FeatureImportance = importance,
+                ArtistGrouped = grouped,
+            },
+            Comparisons = comparisons,
+            MlNetVersion = typeof(MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown",
+            TrainingSeconds = Math.Round(trainingSeconds, 1),
+        };
+        return new TrainingResult(new ModelPackage(model, schema, card), split);
+    }
+
+    private (ITransformer Model, DataViewSchema Schema) Fit(MLContext ml, ITrainerSpec trainer, IReadOnlyList<LabelledTrack> train)
+    {
+        var data = ml.Data.LoadFromEnumerable(train.Select(t => ModelInput.From(t.Track, t.Tier)));
+        var model = HitModelPipeline.Build(ml, options.Features, trainer).Fit(data);
+        return (model, data.Schema);
+    }
+
+    private ArtistGroupedMetrics ArtistGrouped(
+        MLContext ml, IReadOnlyList<LabelledTrack> labelled, IProgress<TrainingStage>? progress, CancellationToken cancellationToken)
+    {
+        var split = DataSplitter.ArtistGrouped(labelled, options.TestFraction, options.Seed);
+        if (!options.ArtistGroupedEvaluation || split.Test.Count == 0)
+        {
+            return new ArtistGroupedMetrics
+            {
+                Description = options.ArtistGroupedEvaluation ? "not computed: no artist group fits the test share" : "not computed (turned off)",
+                Accuracy = double.NaN,
+                MacroF1 = double.NaN,
+                LogLoss = double.NaN,
+                TrainRows = 0,
+                TestRows = 0,
+                PerTier = new Dictionary<string, TierMetrics>(),
+                MajorityBaseline = new BaselineMetrics("", double.NaN, double.NaN, double.NaN),
+            };
+        }
+
+        progress?.Report(TrainingStage.ArtistGroupedEvaluation);
+        cancellationToken.ThrowIfCancellationRequested();
+        var (model, _) = Fit(ml, options.Forest, split.Train);
+        var metrics = HoldoutEvaluator.Evaluate(ml, model, split.Test);
+        return new ArtistGroupedMetrics
+        {
+            Description = split.Description,
+            Accuracy = metrics.Accuracy,
+            MacroF1 = metrics.MacroF1,
+            LogLoss = metrics.LogLoss,
+            TrainRows = split.Train.Count,
+            TestRows = split.Test.Count,
+            PerTier = metrics.PerTier,
+            MajorityBaseline = MetricsCalculator.Baseline([.. split.Train.Select(t => t.Tier)], [.. split.Test.Select(t => t.Tier)]),
+        };
+    }
+
+    private List<TrainerComparison> Compare(MLContext ml, DataSplit split, IProgress<TrainingStage>? progress, CancellationToken cancellationToken)
+    {
+        var rows = new List<TrainerComparison>();
+        foreach (var trainer in options.Comparisons)
+        {
+            progress?.Report(TrainingStage.Comparing);
+            cancellationToken.ThrowIfCancellationRequested();
+            var clock = Stopwatch.StartNew();
+            var (model, _) = Fit(ml, trainer, split.Train);
+            var seconds = clock.Elapsed.TotalSeconds;
+            var metrics = HoldoutEvaluator.Evaluate(ml, model, split.Test);
+            rows.Add(new TrainerComparison(
+                trainer.Name, trainer.Settings, metrics.Accuracy, metrics.MacroF1, metrics.LogLoss,
+                metrics.PerTier[nameof(Tier.Viral)].Recall, Math.Round(seconds, 1)));
+        }
+
+        return rows;
+    }
+
+    private TierInfo TierSummary(IReadOnlyList<LabelledTrack> labelled)
+    {
+        var counts = TierCutoffs.All.ToDictionary(t => t.ToString(), t => labelled.Count(l => l.Tier == t));
+        return new TierInfo(
+            new TierCutoffsInfo(options.Cutoffs.Viral, options.Cutoffs.Hit, options.Cutoffs.Mid),
+            counts.ToDictionary(c => c.Key, c => Math.Round((double)c.Value / labelled.Count, 6)),
+            counts);
+    }
+
+    private static void RequireEveryTier(IReadOnlyList<LabelledTrack> labelled)
+    {
+        var empty = TierCutoffs.All.Where(t => labelled.All(l => l.Tier != t)).ToArray();
+        if (empty.Length > 0)
+        {
+            throw new InsufficientDataException(
+                $"Cannot train: no tracks in tier(s) {string.Join(", ", empty)} after hygiene ({labelled.Count} tracks left).");
+        }
+    }
+
+    /// <summary>UTC time to the second plus the dataset hash's start: sortable, and unique per dataset and moment.</summary>
+    private static string NewVersion(DatasetInfo dataset) =>
+        FormattableString.Invariant($"{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}-{dataset.Sha256[..Math.Min(8, dataset.Sha256.Length)]}");
+}

@@ -1,0 +1,49 @@
+using HitPredictor.Training.Features;
+using HitPredictor.Training.Hygiene;
+using HitPredictor.Training.Tiers;
+
+namespace HitPredictor.Training.Modeling;
+
+/// <summary>Everything that decides a training run's result. The same options on the same data give the same model.</summary>
+public sealed record TrainingOptions
+{
+    public TierCutoffs Cutoffs { get; init; } = TierCutoffs.Default;
+
+    public HygieneOptions Hygiene { get; init; } = new();
+
+    public FeatureSet Features { get; init; } = FeatureSet.Default;
+
+    public ForestSettings Forest { get; init; } = new();
+
+    /// <summary>Share of each tier held out for evaluation. Default 0.2.</summary>
+    public double TestFraction { get; init; } = 0.2;
+
+    /// <summary>Seed of the split and of the permutations. Default 42.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Also train a model on an artist-grouped split and report its figures. Default on.</summary>
+    public bool ArtistGroupedEvaluation { get; init; } = true;
+
+    /// <summary>Compute permutation feature importance. Default on.</summary>
+    public bool FeatureImportance { get; init; } = true;
+
+    /// <summary>Other trainers to fit on the same split for comparison rows. Default none.</summary>
+    public IReadOnlyList<ITrainerSpec> Comparisons { get; init; } = [];
+
+    /// <summary>Every problem with these options; empty when they are valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>(Cutoffs.Validate());
+        if (TestFraction is <= 0 or >= 1)
+        {
+            errors.Add(FormattableString.Invariant($"test fraction must be between 0 and 1, got {TestFraction}"));
+        }
+
+        if (Forest.Trees < 1 || Forest.Leaves < 2 || Forest.MinExamplesPerLeaf < 1)
+        {
+            errors.Add("the forest needs at least 1 tree, 2 leaves and 1 example per leaf");
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,13 @@
+namespace HitPredictor.Training.Modeling;
+
+/// <summary>A step of a training run, reported as it starts so long runs show progress.</summary>
+public enum TrainingStage
+{
+    Splitting,
+    Training,
+    Evaluating,
+    FeatureImportance,
+    ArtistGroupedEvaluation,
+    Comparing,
+    Done,
+}

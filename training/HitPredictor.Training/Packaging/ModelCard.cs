@@ -1,0 +1,86 @@
+using HitPredictor.Training.Evaluation;
+
+namespace HitPredictor.Training.Packaging;
+
+/// <summary>
+/// What a model is: where it came from, what it knows, how it was trained and how well it does on held-out
+/// tracks. Saved as camelCase <c>card.json</c> beside <c>model.zip</c>; the API, the CLI and the web page show it.
+/// </summary>
+public sealed record ModelCard
+{
+    public required string Version { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DatasetInfo Dataset { get; init; }
+    public required HygieneInfo Hygiene { get; init; }
+    public required TierInfo Tiers { get; init; }
+
+    /// <summary>Input columns the model reads, genre last.</summary>
+    public required IReadOnlyList<string> Features { get; init; }
+
+    /// <summary>Genres the model knows, in order.</summary>
+    public required IReadOnlyList<string> Genres { get; init; }
+
+    /// <summary>Each known genre's share of the training tracks (used to average over genres when a track has none).</summary>
+    public required IReadOnlyDictionary<string, double> GenreShares { get; init; }
+
+    public required TrainerDescription Trainer { get; init; }
+    public required SplitInfo Split { get; init; }
+    public required ModelMetrics Metrics { get; init; }
+
+    /// <summary>Other trainers fitted on the same split, for comparison; empty unless asked for.</summary>
+    public IReadOnlyList<TrainerComparison> Comparisons { get; init; } = [];
+
+    public required string MlNetVersion { get; init; }
+
+    /// <summary>Wall-clock seconds to fit the released model (not counting evaluation).</summary>
+    public required double TrainingSeconds { get; init; }
+}
+
+public sealed record DatasetInfo(string Name, string Sha256, long SizeBytes);
+
+public sealed record HygieneInfo
+{
+    public required int RowsRead { get; init; }
+    public required int RejectedRows { get; init; }
+    public required int AfterExcludedGenres { get; init; }
+    public required int AfterIncomplete { get; init; }
+    public required int AfterDeduplication { get; init; }
+    public required int DuplicatesRemoved { get; init; }
+    public required IReadOnlyList<string> ExcludedGenres { get; init; }
+}
+
+public sealed record TierInfo(TierCutoffsInfo Cutoffs, IReadOnlyDictionary<string, double> Shares, IReadOnlyDictionary<string, int> Counts);
+
+/// <summary>Popularity at or above which a track is Viral, Hit, Mid; Flop below <see cref="Mid"/>.</summary>
+public sealed record TierCutoffsInfo(int Viral, int Hit, int Mid);
+
+public sealed record TrainerDescription(string Name, IReadOnlyDictionary<string, object> Settings);
+
+public sealed record SplitInfo(string Description, double TestFraction, int Seed, int TrainRows, int TestRows);
+
+public sealed record ModelMetrics
+{
+    public required double Accuracy { get; init; }
+    public required double MacroF1 { get; init; }
+    public required double LogLoss { get; init; }
+    public required BaselineMetrics MajorityBaseline { get; init; }
+    public required IReadOnlyDictionary<string, TierMetrics> PerTier { get; init; }
+    public required ConfusionMatrix Confusion { get; init; }
+    public required IReadOnlyList<FeatureImportance> FeatureImportance { get; init; }
+    public required ArtistGroupedMetrics ArtistGrouped { get; init; }
+}
+
+/// <summary>The stricter figure: a model with the same settings, trained and tested with no artist on both sides.</summary>
+public sealed record ArtistGroupedMetrics
+{
+    public required string Description { get; init; }
+    public required double Accuracy { get; init; }
+    public required double MacroF1 { get; init; }
+    public required double LogLoss { get; init; }
+    public required int TrainRows { get; init; }
+    public required int TestRows { get; init; }
+    public required IReadOnlyDictionary<string, TierMetrics> PerTier { get; init; }
+    public required BaselineMetrics MajorityBaseline { get; init; }
+}
+
+public sealed record TrainerComparison(string Trainer, IReadOnlyDictionary<string, object> Settings, double Accuracy, double MacroF1, double LogLoss, double ViralRecall, double TrainingSeconds);

@@ -1,0 +1,19 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace HitPredictor.Training.Packaging;
+
+/// <summary>The one JSON shape of a model card: camelCase, indented, dictionary keys as written.</summary>
+public static class ModelCardJson
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    public static string Serialize(ModelCard card) => JsonSerializer.Serialize(card, Options);
+
+    public static ModelCard Deserialize(string json) =>
+        JsonSerializer.Deserialize<ModelCard>(json, Options) ?? throw new JsonException("card.json is empty");
+}
