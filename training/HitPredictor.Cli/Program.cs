@@ -4,6 +4,9 @@ using HitPredictor.Cli.Commands;
 var root = new RootCommand("Hit Predictor: sorts tracks into Viral / Hit / Mid / Flop from their audio features and genre.")
 {
     TrainCommand.Create(),
+    EvaluateCommand.Create(),
+    PredictCommand.Create(),
+    ScoreCommand.Create(),
     SampleCommand.Create(),
 };
 

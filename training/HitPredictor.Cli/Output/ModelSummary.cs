@@ -39,7 +39,7 @@ internal static class ModelSummary
             $"Held-out {card.Split.TestRows:N0} tracks ({card.Split.Description})");
 
         var grouped = card.Metrics.ArtistGrouped;
-        if (!double.IsNaN(grouped.Accuracy))
+        if (grouped is not null)
         {
             WriteMetrics(grouped.Accuracy, grouped.MacroF1, grouped.LogLoss, grouped.PerTier, grouped.MajorityBaseline,
                 $"Stricter: {grouped.TestRows:N0} tracks of unseen artists ({grouped.Description})");

@@ -25,8 +25,14 @@ public static class MetricsCalculator
     public static BaselineMetrics Baseline(IReadOnlyList<Tier> trainTiers, IReadOnlyList<Tier> testTiers)
     {
         ArgumentNullException.ThrowIfNull(trainTiers);
+        return Baseline([.. TierCutoffs.All.Select(t => (float)trainTiers.Count(x => x == t) / trainTiers.Count)], testTiers);
+    }
+
+    /// <summary>The majority-class baseline on the given tracks, from tier shares (in <see cref="Tier"/> order) learnt elsewhere.</summary>
+    public static BaselineMetrics Baseline(float[] shares, IReadOnlyList<Tier> testTiers)
+    {
+        ArgumentNullException.ThrowIfNull(shares);
         ArgumentNullException.ThrowIfNull(testTiers);
-        var shares = TierCutoffs.All.Select(t => (float)trainTiers.Count(x => x == t) / trainTiers.Count).ToArray();
         var majority = (Tier)ArgMax(shares);
         var metrics = Compute(testTiers, [.. testTiers.Select(_ => shares)]);
         var constant = FromPredictions(testTiers, [.. testTiers.Select(_ => majority)], metrics.LogLoss);

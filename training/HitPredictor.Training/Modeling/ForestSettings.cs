@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Trainers.FastTree;
 
@@ -28,17 +29,19 @@ public sealed record ForestSettings : ITrainerSpec
 
     public string Name => "FastForest";
 
-    public IReadOnlyDictionary<string, object> Settings => new Dictionary<string, object>
+    public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["strategy"] = "one-versus-all, Platt-calibrated, normalised",
-        ["trees"] = Trees,
-        ["leaves"] = Leaves,
-        ["minExamplesPerLeaf"] = MinExamplesPerLeaf,
-        ["featureFraction"] = FeatureFraction,
-        ["featureFractionPerSplit"] = FeatureFractionPerSplit,
-        ["categoricalSplit"] = CategoricalSplit,
-        ["seed"] = Seed,
+        ["trees"] = Invariant(Trees),
+        ["leaves"] = Invariant(Leaves),
+        ["minExamplesPerLeaf"] = Invariant(MinExamplesPerLeaf),
+        ["featureFraction"] = Invariant(FeatureFraction),
+        ["featureFractionPerSplit"] = Invariant(FeatureFractionPerSplit),
+        ["categoricalSplit"] = CategoricalSplit ? "true" : "false",
+        ["seed"] = Invariant(Seed),
     };
+
+    private static string Invariant(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);
 
     public IEstimator<ITransformer> CreateEstimator(MLContext ml, string featuresColumn)
     {

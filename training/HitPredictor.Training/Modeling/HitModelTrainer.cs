@@ -109,23 +109,18 @@ public sealed class HitModelTrainer(TrainingOptions options)
         return (model, data.Schema);
     }
 
-    private ArtistGroupedMetrics ArtistGrouped(
+    private ArtistGroupedMetrics? ArtistGrouped(
         MLContext ml, IReadOnlyList<LabelledTrack> labelled, IProgress<TrainingStage>? progress, CancellationToken cancellationToken)
     {
-        var split = DataSplitter.ArtistGrouped(labelled, options.TestFraction, options.Seed);
-        if (!options.ArtistGroupedEvaluation || split.Test.Count == 0)
+        if (!options.ArtistGroupedEvaluation)
         {
-            return new ArtistGroupedMetrics
-            {
-                Description = options.ArtistGroupedEvaluation ? "not computed: no artist group fits the test share" : "not computed (turned off)",
-                Accuracy = double.NaN,
-                MacroF1 = double.NaN,
-                LogLoss = double.NaN,
-                TrainRows = 0,
-                TestRows = 0,
-                PerTier = new Dictionary<string, TierMetrics>(),
-                MajorityBaseline = new BaselineMetrics("", double.NaN, double.NaN, double.NaN),
-            };
+            return null;
+        }
+
+        var split = DataSplitter.ArtistGrouped(labelled, options.TestFraction, options.Seed);
+        if (split.Test.Count == 0)
+        {
+            return null;
         }
 
         progress?.Report(TrainingStage.ArtistGroupedEvaluation);

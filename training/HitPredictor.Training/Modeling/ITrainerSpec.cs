@@ -9,7 +9,7 @@ public interface ITrainerSpec
     string Name { get; }
 
     /// <summary>The settings that shape the model, for the card.</summary>
-    IReadOnlyDictionary<string, object> Settings { get; }
+    IReadOnlyDictionary<string, string> Settings { get; }
 
     IEstimator<ITransformer> CreateEstimator(MLContext ml, string featuresColumn);
 }

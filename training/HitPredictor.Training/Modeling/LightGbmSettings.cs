@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Trainers.LightGbm;
 
@@ -16,13 +17,15 @@ public sealed record LightGbmSettings : ITrainerSpec
 
     public string Name => "LightGbm";
 
-    public IReadOnlyDictionary<string, object> Settings => new Dictionary<string, object>
+    public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
-        ["iterations"] = Iterations,
-        ["leaves"] = Leaves,
-        ["learningRate"] = LearningRate,
-        ["seed"] = Seed,
+        ["iterations"] = Invariant(Iterations),
+        ["leaves"] = Invariant(Leaves),
+        ["learningRate"] = Invariant(LearningRate),
+        ["seed"] = Invariant(Seed),
     };
+
+    private static string Invariant(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);
 
     public IEstimator<ITransformer> CreateEstimator(MLContext ml, string featuresColumn)
     {

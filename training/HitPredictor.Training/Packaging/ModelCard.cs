@@ -54,7 +54,8 @@ public sealed record TierInfo(TierCutoffsInfo Cutoffs, IReadOnlyDictionary<strin
 /// <summary>Popularity at or above which a track is Viral, Hit, Mid; Flop below <see cref="Mid"/>.</summary>
 public sealed record TierCutoffsInfo(int Viral, int Hit, int Mid);
 
-public sealed record TrainerDescription(string Name, IReadOnlyDictionary<string, object> Settings);
+/// <summary>The trainer and its settings, values written with the invariant culture.</summary>
+public sealed record TrainerDescription(string Name, IReadOnlyDictionary<string, string> Settings);
 
 public sealed record SplitInfo(string Description, double TestFraction, int Seed, int TrainRows, int TestRows);
 
@@ -67,7 +68,8 @@ public sealed record ModelMetrics
     public required IReadOnlyDictionary<string, TierMetrics> PerTier { get; init; }
     public required ConfusionMatrix Confusion { get; init; }
     public required IReadOnlyList<FeatureImportance> FeatureImportance { get; init; }
-    public required ArtistGroupedMetrics ArtistGrouped { get; init; }
+    /// <summary>Null when the run skipped it (<c>--no-artist-split</c>) or no artist group fitted the test share.</summary>
+    public required ArtistGroupedMetrics? ArtistGrouped { get; init; }
 }
 
 /// <summary>The stricter figure: a model with the same settings, trained and tested with no artist on both sides.</summary>
@@ -83,4 +85,4 @@ public sealed record ArtistGroupedMetrics
     public required BaselineMetrics MajorityBaseline { get; init; }
 }
 
-public sealed record TrainerComparison(string Trainer, IReadOnlyDictionary<string, object> Settings, double Accuracy, double MacroF1, double LogLoss, double ViralRecall, double TrainingSeconds);
+public sealed record TrainerComparison(string Trainer, IReadOnlyDictionary<string, string> Settings, double Accuracy, double MacroF1, double LogLoss, double ViralRecall, double TrainingSeconds);

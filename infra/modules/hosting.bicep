@@ -1,0 +1,154 @@
+// Flex Consumption plan (FC1, Linux) and the Function App (dotnet-isolated 10.0). Everything the app
+// reaches, it reaches as its user-assigned identity: host storage, the ModelStorage connection,
+// the deployment package and Application Insights. The app-setting names here are the ones the
+// code reads; infra/app-settings.json lists them and the infra tests check that both agree.
+
+@description('Name of the Function App.')
+param name string
+
+@description('Name of the Flex Consumption plan.')
+param planName string
+
+@description('Azure region.')
+param location string
+
+@description('Tags for the resources; the app also gets azd-service-name.')
+param tags object
+
+@description('azd service name of the app in azure.yaml.')
+param serviceName string = 'api'
+
+@description('Resource id of the user-assigned managed identity the app runs as.')
+param identityId string
+
+@description('Client id of that identity (AzureWebJobsStorage__clientId, ModelStorage__clientId, telemetry).')
+param identityClientId string
+
+@description('Name of the storage account used by the host and for the app\'s data.')
+param storageAccountName string
+
+@description('Container the Flex Consumption plan deploys the app package from.')
+param deploymentContainerName string
+
+@description('Name of the Application Insights component.')
+param applicationInsightsName string
+
+@description('Memory of each instance, in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int
+
+@description('Maximum number of instances the app scales out to.')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int
+
+@description('Container of uploaded datasets (Serving:DatasetsContainer).')
+param datasetsContainerName string
+
+@description('Container of model versions (Serving:ModelsContainer).')
+param modelsContainerName string
+
+@description('Container of retraining reports (Serving:ReportsContainer).')
+param reportsContainerName string
+
+@description('Seconds between checks of models/current.json (Serving:PollSeconds).')
+@minValue(1)
+@maxValue(3600)
+param pollSeconds int
+
+resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
+  name: storageAccountName
+}
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': serviceName })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      minTlsVersion: '1.2'
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        instanceMemoryMB: instanceMemoryMB
+        maximumInstanceCount: maximumInstanceCount
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+
+  // Flex Consumption takes the runtime from functionAppConfig: FUNCTIONS_WORKER_RUNTIME and
+  // FUNCTIONS_EXTENSION_VERSION must not be set here.
+  resource appSettings 'config' = {
+    name: 'appsettings'
+    properties: {
+      // Host storage, by identity.
+      AzureWebJobsStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
+      AzureWebJobsStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
+      AzureWebJobsStorage__tableServiceUri: storage.properties.primaryEndpoints.table
+      AzureWebJobsStorage__credential: 'managedidentity'
+      AzureWebJobsStorage__clientId: identityClientId
+      // The app's data and the Retrain blob trigger (Connection = "ModelStorage"), by identity.
+      ModelStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
+      ModelStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
+      ModelStorage__credential: 'managedidentity'
+      ModelStorage__clientId: identityClientId
+      // Telemetry with Entra ID: local auth is disabled on the component.
+      APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
+      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+      // ServingOptions (section "Serving").
+      Serving__ModelsContainer: modelsContainerName
+      Serving__DatasetsContainer: datasetsContainerName
+      Serving__ReportsContainer: reportsContainerName
+      Serving__PollSeconds: string(pollSeconds)
+    }
+  }
+}
+
+output name string = functionApp.name
+output id string = functionApp.id
+output uri string = 'https://${functionApp.properties.defaultHostName}'

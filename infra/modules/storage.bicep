@@ -1,0 +1,77 @@
+// One storage account for everything: the Functions host, the app's data (datasets, models, reports)
+// and the Flex Consumption deployment package. Reached by Entra ID only: shared keys are off.
+
+@description('Name of the storage account (3-24 lowercase letters and digits).')
+@minLength(3)
+@maxLength(24)
+param name string
+
+@description('Azure region.')
+param location string
+
+@description('Tags for the resource.')
+param tags object
+
+@description('Container where uploaded datasets land; a new .csv blob here triggers retraining.')
+param datasetsContainerName string
+
+@description('Container holding model versions and the current.json pointer.')
+param modelsContainerName string
+
+@description('Container holding retraining reports.')
+param reportsContainerName string
+
+@description('Container the Flex Consumption plan deploys the app package from.')
+param deploymentContainerName string
+
+var containerNames = [
+  datasetsContainerName
+  modelsContainerName
+  reportsContainerName
+  deploymentContainerName
+]
+
+resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    accessTier: 'Hot'
+    supportsHttpsTrafficOnly: true
+    minimumTlsVersion: 'TLS1_2'
+    allowBlobPublicAccess: false
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
+    allowCrossTenantReplication: false
+    publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      defaultAction: 'Allow'
+      bypass: 'AzureServices'
+    }
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = [
+  for containerName in containerNames: {
+    parent: blobService
+    name: containerName
+    properties: {
+      publicAccess: 'None'
+    }
+  }
+]
+
+output id string = storage.id
+output name string = storage.name
+output blobEndpoint string = storage.properties.primaryEndpoints.blob
+output queueEndpoint string = storage.properties.primaryEndpoints.queue
+output tableEndpoint string = storage.properties.primaryEndpoints.table

@@ -1,0 +1,112 @@
+using AwesomeAssertions;
+using HitPredictor.Tests.Support;
+using HitPredictor.Training.Packaging;
+
+namespace HitPredictor.Tests.Cli;
+
+public sealed class CliTests(SampleModelFixture sample)
+{
+    [Fact]
+    public async Task Train_BadCutoffs_ExitsTwoNamingTheOption()
+    {
+        var outcome = await CliRunner.RunAsync(null, "train", "--cutoffs", "30,50,70");
+
+        outcome.ExitCode.Should().Be(2);
+        outcome.Output.Should().Contain("--cutoffs").And.Contain("strictly decreasing");
+    }
+
+    [Fact]
+    public async Task Train_FileMissingColumns_ExitsTwoListingThem()
+    {
+        using var temp = new TempDirectory();
+        var data = temp.Write("bad.csv", "track_name,artists\nA,B\n");
+
+        var outcome = await CliRunner.RunAsync(null, "train", "--data", data, "--out", temp.File("model"));
+
+        outcome.ExitCode.Should().Be(2);
+        outcome.Output.Should().Contain("missing").And.Contain("popularity");
+    }
+
+    [Fact]
+    public async Task Train_Sample_WritesModelAndCard()
+    {
+        using var temp = new TempDirectory();
+
+        var outcome = await CliRunner.RunAsync(null, "train", "--out", temp.Path, "--trees", "5", "--leaves", "20", "--no-artist-split");
+
+        outcome.ExitCode.Should().Be(0, outcome.Output);
+        outcome.Output.Should().Contain("built-in sample").And.Contain("accuracy").And.Contain("7,410");
+        File.Exists(temp.File(ModelPackage.ModelFileName)).Should().BeTrue();
+        ModelCardJson.Deserialize(await File.ReadAllTextAsync(temp.File(ModelPackage.CardFileName), TestContext.Current.CancellationToken))
+            .Trainer.Settings["trees"].ToString().Should().Be("5");
+    }
+
+    [Fact]
+    public async Task Predict_Flags_PrintsTierAndFourProbabilities()
+    {
+        var outcome = await CliRunner.RunAsync(null,
+            "predict", "--model", sample.Directory, "--json", "--genre", "pop",
+            "--danceability", "0.7", "--energy", "0.8", "--loudness", "-5", "--tempo", "120", "--speechiness", "0.05",
+            "--acousticness", "0.1", "--instrumentalness", "0", "--liveness", "0.1", "--valence", "0.6", "--duration-ms", "200000",
+            "--key", "5", "--mode", "1", "--time-signature", "4", "--explicit", "0");
+
+        outcome.ExitCode.Should().Be(0, outcome.Output);
+        outcome.Output.Should().Contain("\"tier\"").And.Contain("\"Viral\"").And.Contain("\"Hit\"").And.Contain("\"Mid\"").And.Contain("\"Flop\"");
+    }
+
+    [Fact]
+    public async Task Predict_JsonOnStdinWithBadField_ExitsTwoNamingIt()
+    {
+        const string track = """
+            {"danceability": 0.7, "energy": 0.8, "loudness": -5, "tempo": -4, "speechiness": 0.05, "acousticness": 0.1,
+             "instrumentalness": 0, "liveness": 0.1, "valence": 0.6, "duration_ms": 200000, "key": 5, "mode": 1, "time_signature": 4, "explicit": false}
+            """;
+
+        var outcome = await CliRunner.RunAsync(track, "predict", "--model", sample.Directory);
+
+        outcome.ExitCode.Should().Be(2);
+        outcome.Output.Should().Contain("tempo: must be 0 to 300 BPM, got -4");
+    }
+
+    [Fact]
+    public async Task Predict_MissingModel_ExitsTwoSayingHowToTrain()
+    {
+        using var temp = new TempDirectory();
+
+        var outcome = await CliRunner.RunAsync("{}", "predict", "--model", temp.Path);
+
+        outcome.ExitCode.Should().Be(2);
+        outcome.Output.Should().Contain("hitpredictor train");
+    }
+
+    [Fact]
+    public async Task Score_CsvWithBadRows_ScoresTheRestAndReportsEachBadLine()
+    {
+        using var temp = new TempDirectory();
+        var input = temp.Write("in.csv", Csv.File(
+            Csv.Row(0, track: "\"Good, one\""),
+            Csv.Row(1, tempo: "fast"),
+            Csv.Row(2, genre: "polka"),
+            Csv.Row(3, genre: "")));
+        var output = temp.File("out.csv");
+
+        var outcome = await CliRunner.RunAsync(null, "score", "--model", sample.Directory, "--in", input, "--out", output);
+
+        outcome.ExitCode.Should().Be(0, outcome.Output);
+        outcome.Output.Should().Contain("line 3, tempo").And.Contain("line 4, track_genre").And.Contain("Scored 2 of 4");
+        var lines = await File.ReadAllLinesAsync(output, TestContext.Current.CancellationToken);
+        lines[0].Should().EndWith("track_genre,predicted_tier,p_viral,p_hit,p_mid,p_flop,genre_averaged");
+        lines.Should().HaveCount(3);
+        lines[1].Should().Contain("\"Good, one\"").And.EndWith(",False");
+        lines[2].Should().EndWith(",True");
+    }
+
+    [Fact]
+    public async Task Evaluate_Sample_PrintsMetricsAgainstBaseline()
+    {
+        var outcome = await CliRunner.RunAsync(null, "evaluate", "--model", sample.Directory);
+
+        outcome.ExitCode.Should().Be(0, outcome.Output);
+        outcome.Output.Should().Contain("accuracy").And.Contain("baseline").And.Contain("flatter");
+    }
+}
