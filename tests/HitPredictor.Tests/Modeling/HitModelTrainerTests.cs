@@ -33,6 +33,21 @@ public sealed class HitModelTrainerTests(SampleModelFixture sample)
         }
     }
 
+    [Theory]
+    [InlineData("polka")]
+    [InlineData("")]
+    public void Engine_GenreTheModelDoesNotKnow_StillGivesProbabilities(string genre)
+    {
+        using var engine = sample.Package.CreateEngine(sample.Ml);
+        var input = ModelInput.From(sample.Result.Split.Test[0].Track);
+        input.Genre = genre;
+
+        var probabilities = engine.Predict(input).Probabilities;
+
+        probabilities.Should().HaveCount(4);
+        probabilities.Sum().Should().BeApproximately(1f, 1e-4f);
+    }
+
     [Fact]
     public void Train_SameDataAndSeed_GivesTheSameMetrics()
     {

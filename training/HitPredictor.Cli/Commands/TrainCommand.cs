@@ -29,18 +29,21 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the split and the forest.", DefaultValueFactory = _ => 42 };
         var trees = new Option<int?>("--trees") { Description = "Number of trees (default 100)." };
         var leaves = new Option<int?>("--leaves") { Description = "Leaves per tree (default 700)." };
+        var minLeaf = new Option<int?>("--min-examples-per-leaf") { Description = "Fewest tracks a leaf may hold (default 2)." };
+        var splitFraction = new Option<double?>("--split-feature-fraction") { Description = "Share of features tried at each split (default 0.5)." };
         var features = new Option<string>("--features")
         {
-            Description = "Feature set: extended (audio + key, mode, time_signature, explicit) or continuous.",
+            Description = "Feature set: extended (the default: audio features + explicit), audio (the fields of a Spotify audio-features object) or continuous (audio without key, mode, time_signature).",
             DefaultValueFactory = _ => "extended",
         };
-        features.AcceptOnlyFromAmong("extended", "continuous");
+        features.AcceptOnlyFromAmong("audio", "extended", "continuous");
         var compare = new Option<bool>("--compare") { Description = "Also fit LightGBM on the same split as a comparison row." };
+        var noProfiles = new Option<bool>("--no-genre-profile") { Description = "Encode genre as one-hot only, without its learnt popularity profile." };
         var noGrouped = new Option<bool>("--no-artist-split") { Description = "Skip the artist-grouped evaluation (faster)." };
 
         var command = new Command("train", "Train the hit model and write model.zip + card.json.")
         {
-            data, output, exclude, cutoffs, seed, trees, leaves, features, compare, noGrouped,
+            data, output, exclude, cutoffs, seed, trees, leaves, minLeaf, splitFraction, features, compare, noProfiles, noGrouped,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
@@ -54,16 +57,24 @@ internal static class TrainCommand
             {
                 Trees = parse.GetValue(trees) ?? forest.Trees,
                 Leaves = parse.GetValue(leaves) ?? forest.Leaves,
+                MinExamplesPerLeaf = parse.GetValue(minLeaf) ?? forest.MinExamplesPerLeaf,
+                FeatureFractionPerSplit = parse.GetValue(splitFraction) ?? forest.FeatureFractionPerSplit,
             };
             var excluded = parse.GetValue(exclude) is { Length: > 0 } genres ? genres : new HygieneOptions().ExcludedGenres;
             var options = new TrainingOptions
             {
                 Cutoffs = tierCutoffs,
                 Hygiene = new HygieneOptions { ExcludedGenres = [.. excluded] },
-                Features = parse.GetValue(features) == "continuous" ? FeatureSet.Continuous : FeatureSet.Extended,
+                Features = parse.GetValue(features) switch
+                {
+                    "continuous" => FeatureSet.Continuous,
+                    "audio" => FeatureSet.AudioFeatures,
+                    _ => FeatureSet.Extended,
+                },
                 Forest = forest,
                 Seed = parse.GetValue(seed),
                 ArtistGroupedEvaluation = !parse.GetValue(noGrouped),
+                GenreProfiles = !parse.GetValue(noProfiles),
                 Comparisons = parse.GetValue(compare) ? [new LightGbmSettings { Seed = parse.GetValue(seed) }] : [],
             };
             var problems = options.Validate();

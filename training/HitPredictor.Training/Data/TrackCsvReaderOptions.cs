@@ -19,9 +19,12 @@ public sealed record TrackCsvReaderOptions
         ],
     };
 
-    /// <summary>For scoring: genre and the given model features; identity and popularity are optional.</summary>
+    /// <summary>
+    /// For scoring: genre and the given model features; identity, popularity and <c>explicit</c> are optional
+    /// (Spotify's audio-features exports have no <c>explicit</c>; absent, it counts as false).
+    /// </summary>
     public static TrackCsvReaderOptions ForScoring(IEnumerable<string> featureColumns) => new()
     {
-        RequiredColumns = [TrackColumn.Genre, .. featureColumns],
+        RequiredColumns = [TrackColumn.Genre, .. featureColumns.Where(c => c != TrackColumn.Explicit.Name)],
     };
 }

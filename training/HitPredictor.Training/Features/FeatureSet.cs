@@ -15,6 +15,9 @@ public sealed class FeatureSet
     /// <summary>The ten continuous audio features.</summary>
     public static FeatureSet Continuous { get; } = new(NumericFeature.All.Take(10).ToArray());
 
+    /// <summary>The continuous features plus key, mode and time signature: every field of a Spotify audio-features object.</summary>
+    public static FeatureSet AudioFeatures { get; } = new(NumericFeature.All.Take(13).ToArray());
+
     /// <summary>The continuous features plus key, mode, time signature and explicit.</summary>
     public static FeatureSet Extended { get; } = new(NumericFeature.All);
 

@@ -15,17 +15,32 @@ public static class HitModelPipeline
     public const string FeaturesColumn = "Features";
     public const string GenreEncodedColumn = "track_genre_onehot";
 
-    public static IEstimator<ITransformer> Build(MLContext ml, FeatureSet features, ITrainerSpec trainer)
+    /// <param name="ml">The ML.NET context.</param>
+    /// <param name="features">The numeric inputs to use besides genre.</param>
+    /// <param name="trainer">The multiclass trainer.</param>
+    /// <param name="genreProfiles">Per-genre figures learnt from the training tracks (<see cref="GenreProfile"/>), or null to use genre one-hot only.</param>
+    public static IEstimator<ITransformer> Build(
+        MLContext ml, FeatureSet features, ITrainerSpec trainer, IReadOnlyList<IReadOnlyList<KeyValuePair<string, float>>>? genreProfiles = null)
     {
         ArgumentNullException.ThrowIfNull(ml);
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(trainer);
 
         var tierKeys = ml.Data.LoadFromEnumerable(TierCutoffs.All.Select(t => new TierKey { Label = t.ToString() }));
-        string[] featureColumns = [.. features.Numeric.Select(f => f.Name), GenreEncodedColumn];
-        return ml.Transforms.Conversion.MapValueToKey("Label", "Label", keyData: tierKeys)
-            .Append(ml.Transforms.Categorical.OneHotEncoding(GenreEncodedColumn, TrackColumn.Genre))
-            .Append(ml.Transforms.Concatenate(FeaturesColumn, featureColumns))
+        IEstimator<ITransformer> pipeline = ml.Transforms.Conversion.MapValueToKey("Label", "Label", keyData: tierKeys)
+            .Append(ml.Transforms.Categorical.OneHotEncoding(GenreEncodedColumn, TrackColumn.Genre));
+        List<string> featureColumns = [.. features.Numeric.Select(f => f.Name), GenreEncodedColumn];
+        if (genreProfiles is not null)
+        {
+            for (var i = 0; i < genreProfiles.Count; i++)
+            {
+                pipeline = pipeline.Append(ml.Transforms.Conversion.MapValue(GenreProfile.Columns[i], genreProfiles[i], TrackColumn.Genre));
+                featureColumns.Add(GenreProfile.Columns[i]);
+            }
+        }
+
+        return pipeline
+            .Append(ml.Transforms.Concatenate(FeaturesColumn, [.. featureColumns]))
             .Append(trainer.CreateEstimator(ml, FeaturesColumn));
     }
 

@@ -82,7 +82,12 @@ public sealed class HitModelTrainer(TrainingOptions options)
             Genres = [.. split.Train.Select(t => t.Track.Genre).Distinct().Order(StringComparer.Ordinal)],
             GenreShares = split.Train.GroupBy(t => t.Track.Genre).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => Math.Round((double)g.Count() / split.Train.Count, 6)),
-            Trainer = new TrainerDescription(options.Forest.Name, options.Forest.Settings),
+            Trainer = new TrainerDescription(options.Forest.Name, new Dictionary<string, string>(options.Forest.Settings)
+            {
+                ["genreEncoding"] = options.GenreProfiles
+                    ? "one-hot + profile learnt from training tracks (" + string.Join(", ", GenreProfile.Columns) + ")"
+                    : "one-hot",
+            }),
             Split = new SplitInfo(split.Description, options.TestFraction, options.Seed, split.Train.Count, split.Test.Count),
             Metrics = new ModelMetrics
             {
@@ -105,7 +110,8 @@ public sealed class HitModelTrainer(TrainingOptions options)
     private (ITransformer Model, DataViewSchema Schema) Fit(MLContext ml, ITrainerSpec trainer, IReadOnlyList<LabelledTrack> train)
     {
         var data = ml.Data.LoadFromEnumerable(train.Select(t => ModelInput.From(t.Track, t.Tier)));
-        var model = HitModelPipeline.Build(ml, options.Features, trainer).Fit(data);
+        var profiles = options.GenreProfiles ? GenreProfile.Learn(train) : null;
+        var model = HitModelPipeline.Build(ml, options.Features, trainer, profiles).Fit(data);
         return (model, data.Schema);
     }
 

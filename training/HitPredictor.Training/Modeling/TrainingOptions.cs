@@ -15,6 +15,9 @@ public sealed record TrainingOptions
 
     public ForestSettings Forest { get; init; } = new();
 
+    /// <summary>Add each genre's training figures (<see cref="GenreProfile"/>) to its one-hot encoding. Default on.</summary>
+    public bool GenreProfiles { get; init; } = true;
+
     /// <summary>Share of each tier held out for evaluation. Default 0.2.</summary>
     public double TestFraction { get; init; } = 0.2;
 
@@ -42,6 +45,11 @@ public sealed record TrainingOptions
         if (Forest.Trees < 1 || Forest.Leaves < 2 || Forest.MinExamplesPerLeaf < 1)
         {
             errors.Add("the forest needs at least 1 tree, 2 leaves and 1 example per leaf");
+        }
+
+        if (Forest.FeatureFractionPerSplit is <= 0 or > 1 || Forest.FeatureFraction is <= 0 or > 1)
+        {
+            errors.Add("feature fractions must be above 0 and at most 1");
         }
 
         return errors;

@@ -43,6 +43,7 @@ public static class CsvBatchScorer
                 }
 
                 var input = ModelInput.From(track);
+                input.Explicit = float.IsNaN(track.Explicit) ? 0 : track.Explicit;
                 input.Genre = package.Card.Genres.FirstOrDefault(g => string.Equals(g, track.Genre, StringComparison.OrdinalIgnoreCase)) ?? "";
                 predictions[track.LineNumber] = TierPredictor.Predict(engine, package.Card, input);
             }
@@ -54,7 +55,7 @@ public static class CsvBatchScorer
 
     private static RejectedRow? Check(TrackRecord track, FeatureSet features, HashSet<string> known, ModelCard card)
     {
-        var missing = features.Numeric.FirstOrDefault(f => float.IsNaN(f.ValueOf(track)));
+        var missing = features.Numeric.FirstOrDefault(f => f != NumericFeature.Explicit && float.IsNaN(f.ValueOf(track)));
         if (missing is not null)
         {
             return new RejectedRow(track.LineNumber, missing.Name, "is empty; the model needs it");

@@ -44,9 +44,9 @@ public static class TierPredictor
 
     private static TierPrediction From(float[] probabilities, bool genreAveraged, string version)
     {
-        var total = probabilities.Sum();
+        var total = probabilities.Sum(p => (double)p);
         var normalised = TierCutoffs.All.ToDictionary(
-            t => t.ToString(), t => total > 0 ? probabilities[(int)t] / (double)total : 1.0 / probabilities.Length);
+            t => t.ToString(), t => total > 0 ? probabilities[(int)t] / total : 1.0 / probabilities.Length);
         return new TierPrediction(MetricsCalculator.ArgMax(probabilities), normalised, genreAveraged, version);
     }
 }

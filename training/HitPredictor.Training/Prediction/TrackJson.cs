@@ -10,7 +10,8 @@ namespace HitPredictor.Training.Prediction;
 /// Reads one track from a JSON object with the dataset's field names, which are also those of Spotify's
 /// audio-features objects, so such an object can be sent as it is (fields the model does not use, such as
 /// <c>id</c>, <c>uri</c> or <c>type</c>, are ignored). Every field is checked for presence, type and range,
-/// and every problem is reported, not just the first.
+/// and every problem is reported, not just the first. <c>explicit</c> may be left out (it is not in an
+/// audio-features object); it then counts as false.
 /// </summary>
 public static class TrackJson
 {
@@ -52,7 +53,8 @@ public static class TrackJson
         var used = FeatureSet.FromNames(card.Features).Numeric;
         foreach (var feature in NumericFeature.All)
         {
-            var required = used.Contains(feature);
+            // Spotify's audio-features objects have no `explicit` (it is on the track object): absent means not explicit.
+            var required = used.Contains(feature) && feature != NumericFeature.Explicit;
             if (!element.TryGetProperty(feature.Name, out var value) || value.ValueKind == JsonValueKind.Null)
             {
                 if (required)
