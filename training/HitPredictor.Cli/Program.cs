@@ -8,6 +8,9 @@ var root = new RootCommand("Hit Predictor: sorts tracks into Viral / Hit / Mid /
     PredictCommand.Create(),
     ScoreCommand.Create(),
     SampleCommand.Create(),
+    ReportCommand.Create(),
+    PublishCommand.Create(),
+    ServeCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,25 @@
+using HitPredictor.Serving.Engines;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace HitPredictor.Serving.Http;
+
+/// <summary>
+/// <c>GET /api/health</c>: 200 with the live version and its load time (and the last error, if a later load
+/// failed while it kept serving); 503 with Retry-After and the reason when no model is loaded.
+/// </summary>
+public sealed class HealthHandler(EnginePool pool, ModelRefresher refresher, IOptions<ServingOptions> options)
+{
+    public IResult Handle()
+    {
+        var status = refresher.Status;
+        var live = pool.Current;
+        if (live is null)
+        {
+            return Problems.NotReady(status.NotReadyReason(refresher.StoreDescription) ?? "No model is loaded yet.",
+                options.Value.RetryAfterSeconds, status.LastError);
+        }
+
+        return ServingResult.Json(new HealthReport("ok", live.Version, live.LoadedAt, status.LastError));
+    }
+}

@@ -1,0 +1,72 @@
+using HitPredictor.Serving.Engines;
+using HitPredictor.Training.Prediction;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HitPredictor.Serving.Http;
+
+/// <summary>
+/// <c>POST /api/score</c>. Reads the body, rents an engine of the live model, validates every track against
+/// that model's card, and scores them all on that one generation, so a batch never mixes two models. A bad
+/// track rejects the whole batch, with every error listed.
+/// </summary>
+public sealed partial class ScoreHandler(
+    EnginePool pool, ModelRefresher refresher, IOptions<ServingOptions> options, ILogger<ScoreHandler> logger)
+{
+    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        try
+        {
+            using var body = await ScoreRequest.ReadAsync(request, options.Value, cancellationToken);
+            if (body.Problem is not null)
+            {
+                return body.Problem;
+            }
+
+            if (!pool.TryRent(out var lease))
+            {
+                var status = refresher.Status;
+                return Problems.NotReady(status.NotReadyReason(refresher.StoreDescription) ?? "No model is loaded yet.",
+                    options.Value.RetryAfterSeconds, status.LastError);
+            }
+
+            using (lease)
+            {
+                var errors = new List<FieldError>();
+                var inputs = body.Validate(lease.Card, errors);
+                if (inputs is null)
+                {
+                    Log.Rejected(logger, errors.Count);
+                    return Problems.Validation(errors);
+                }
+
+                var results = new TrackScore[inputs.Count];
+                for (var i = 0; i < inputs.Count; i++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    results[i] = TrackScore.From(lease.Predict(inputs[i]));
+                }
+
+                return body.IsBatch
+                    ? ServingResult.Json(new BatchScore(lease.Generation.Version, results.Length, results))
+                    : ServingResult.Json(results[0]);
+            }
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.Failed(logger, ex);
+            return Problems.Unexpected();
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Debug, "Scoring request rejected with {ErrorCount} field errors", EventName = "ScoreRejected")]
+        public static partial void Rejected(ILogger logger, int errorCount);
+
+        [LoggerMessage(2, LogLevel.Error, "Scoring failed unexpectedly", EventName = "ScoreFailed")]
+        public static partial void Failed(ILogger logger, Exception exception);
+    }
+}

@@ -1,0 +1,174 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using HitPredictor.Training.Packaging;
+using HitPredictor.Training.Prediction;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace HitPredictor.Serving.Http;
+
+/// <summary>
+/// The body of <c>POST /api/score</c>, read and checked in two steps: <see cref="ReadAsync"/> takes the bytes
+/// (content type, size, well-formed JSON, shape) before any model is needed; <see cref="Validate"/> checks every
+/// track against the card of the model that will score it.
+/// </summary>
+public sealed class ScoreRequest : IDisposable
+{
+    public const string TracksField = "tracks";
+
+    private readonly JsonDocument? _document;
+
+    private ScoreRequest(JsonDocument? document, bool isBatch, ServingResult? problem)
+    {
+        _document = document;
+        IsBatch = isBatch;
+        Problem = problem;
+    }
+
+    /// <summary>True for an array or <c>{"tracks": [...]}</c>; false for one track object.</summary>
+    public bool IsBatch { get; }
+
+    /// <summary>Why the body was refused before validation (400/413/415), or <see langword="null"/>.</summary>
+    public ServingResult? Problem { get; }
+
+    public static async Task<ScoreRequest> ReadAsync(HttpRequest request, ServingOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!IsJson(request.ContentType))
+        {
+            return Refused(Problems.UnsupportedMediaType(request.ContentType));
+        }
+
+        if (request.ContentLength > options.MaxBodyBytes)
+        {
+            return Refused(Problems.TooLarge(options.MaxBodyBytes));
+        }
+
+        var body = await ReadBodyAsync(request.Body, options.MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return Refused(Problems.TooLarge(options.MaxBodyBytes));
+        }
+
+        if (body.Length == 0)
+        {
+            return Refused(Problems.BadRequest("The request body is empty.",
+                "Send one track as a JSON object, an array of tracks, or {\"tracks\": [...]}."));
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } line
+                ? string.Create(CultureInfo.InvariantCulture, $" at line {line + 1}, position {ex.BytePositionInLine + 1}")
+                : "";
+            return Refused(Problems.BadRequest("The request body is not valid JSON.", $"Malformed JSON{where}."));
+        }
+
+        var root = document.RootElement;
+        var problem = root.ValueKind switch
+        {
+            JsonValueKind.Array => CheckCount(root.GetArrayLength(), TracksField, options.MaxBatchSize),
+            JsonValueKind.Object when root.TryGetProperty(TracksField, out var tracks) => tracks.ValueKind == JsonValueKind.Array
+                ? CheckCount(tracks.GetArrayLength(), TracksField, options.MaxBatchSize)
+                : Problems.Validation([new FieldError(TracksField, "must be an array of track objects")], "The request is invalid."),
+            JsonValueKind.Object => null,
+            _ => Problems.BadRequest("The request body is not a track.",
+                "Send one track as a JSON object, an array of tracks, or {\"tracks\": [...]}."),
+        };
+        if (problem is not null)
+        {
+            document.Dispose();
+            return Refused(problem);
+        }
+
+        var isBatch = root.ValueKind == JsonValueKind.Array || root.TryGetProperty(TracksField, out _);
+        return new ScoreRequest(document, isBatch, null);
+    }
+
+    /// <summary>
+    /// Reads every track against <paramref name="card"/>. Paths are <c>tempo</c> for a single track and
+    /// <c>tracks[3].tempo</c> for a batch. Returns all inputs, or <see langword="null"/> with every error added.
+    /// </summary>
+    public IReadOnlyList<Training.Features.ModelInput>? Validate(ModelCard card, List<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        ArgumentNullException.ThrowIfNull(errors);
+        var root = _document?.RootElement ?? throw new InvalidOperationException("The request was refused: " + Problem?.StatusCode);
+        if (!IsBatch)
+        {
+            var one = TrackJson.Read(root, "", card, errors);
+            return one is null ? null : [one];
+        }
+
+        var tracks = root.ValueKind == JsonValueKind.Array ? root : root.GetProperty(TracksField);
+        var inputs = new List<Training.Features.ModelInput>(tracks.GetArrayLength());
+        var index = 0;
+        foreach (var track in tracks.EnumerateArray())
+        {
+            var input = TrackJson.Read(track, string.Create(CultureInfo.InvariantCulture, $"{TracksField}[{index}]"), card, errors);
+            if (input is not null)
+            {
+                inputs.Add(input);
+            }
+
+            index++;
+        }
+
+        return errors.Count == 0 ? inputs : null;
+    }
+
+    public void Dispose() => _document?.Dispose();
+
+    private static ScoreRequest Refused(ServingResult problem) => new(null, false, problem);
+
+    private static ServingResult? CheckCount(int count, string path, int max) =>
+        count == 0 ? Problems.Validation([new FieldError(path, "must hold at least one track")], "The request is invalid.")
+        : count > max ? Problems.Validation(
+            [new FieldError(path, string.Create(CultureInfo.InvariantCulture, $"at most {max:N0} tracks per request, got {count:N0}"))],
+            "The request is invalid.")
+        : null;
+
+    private static bool IsJson(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var media) || media.MediaType.Value is not { } type)
+        {
+            return false;
+        }
+
+        return type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || (type.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The whole body, or <see langword="null"/> when it is longer than <paramref name="maxBytes"/>.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > maxBytes)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        return buffer.ToArray();
+    }
+}

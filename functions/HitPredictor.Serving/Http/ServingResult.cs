@@ -1,0 +1,72 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace HitPredictor.Serving.Http;
+
+/// <summary>
+/// A JSON response that writes itself with the service's own serializer settings, so it reads the same under
+/// plain Kestrel and under the Functions ASP.NET Core integration (which executes an <see cref="IResult"/> it is
+/// handed), and needs nothing from the request's services. Tests read <see cref="StatusCode"/> and <see cref="Value"/>.
+/// </summary>
+public sealed class ServingResult : IResult, IStatusCodeHttpResult, IValueHttpResult, IContentTypeHttpResult
+{
+    public const string JsonContentType = "application/json; charset=utf-8";
+    public const string ProblemContentType = "application/problem+json; charset=utf-8";
+
+    /// <summary>camelCase properties, dictionary keys as they are (tier names, field paths); quotes in messages left readable.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private readonly string? _rawJson;
+
+    private ServingResult(int statusCode, object? value, string? rawJson, string contentType, IReadOnlyDictionary<string, string>? headers)
+    {
+        StatusCode = statusCode;
+        Value = value;
+        _rawJson = rawJson;
+        ContentType = contentType;
+        Headers = headers ?? new Dictionary<string, string>();
+    }
+
+    public int? StatusCode { get; }
+
+    public object? Value { get; }
+
+    public string ContentType { get; }
+
+    /// <summary>Extra response headers (Retry-After).</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; }
+
+    public static ServingResult Json(object value, int statusCode = StatusCodes.Status200OK) =>
+        new(statusCode, value, null, JsonContentType, null);
+
+    /// <summary>JSON already serialised (the model card, exactly as its own serializer wrote it).</summary>
+    public static ServingResult RawJson(string json, int statusCode = StatusCodes.Status200OK) =>
+        new(statusCode, json, json, JsonContentType, null);
+
+    public static ServingResult Problem(object problem, int statusCode, IReadOnlyDictionary<string, string>? headers = null) =>
+        new(statusCode, problem, null, ProblemContentType, headers);
+
+    /// <summary>The body as it is written.</summary>
+    public string BodyText() => _rawJson ?? JsonSerializer.Serialize(Value, Value?.GetType() ?? typeof(object), JsonOptions);
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var response = httpContext.Response;
+        response.StatusCode = StatusCode ?? StatusCodes.Status200OK;
+        response.ContentType = ContentType;
+        foreach (var (name, value) in Headers)
+        {
+            response.Headers[name] = value;
+        }
+
+        var body = Encoding.UTF8.GetBytes(BodyText());
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, httpContext.RequestAborted);
+    }
+}

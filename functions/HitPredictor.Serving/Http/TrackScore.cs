@@ -1,0 +1,19 @@
+using HitPredictor.Training.Prediction;
+
+namespace HitPredictor.Serving.Http;
+
+/// <summary>One track's answer: <c>{"tier":"Hit","probabilities":{...},"genreAveraged":false,"modelVersion":"..."}</c>.</summary>
+public sealed record TrackScore(string Tier, IReadOnlyDictionary<string, double> Probabilities, bool GenreAveraged, string ModelVersion)
+{
+    public static TrackScore From(TierPrediction prediction)
+    {
+        ArgumentNullException.ThrowIfNull(prediction);
+        return new TrackScore(prediction.Tier.ToString(), prediction.Probabilities, prediction.GenreAveraged, prediction.ModelVersion);
+    }
+}
+
+/// <summary>A batch's answer, in input order: <c>{"modelVersion":"...","count":N,"results":[...]}</c>.</summary>
+public sealed record BatchScore(string ModelVersion, int Count, IReadOnlyList<TrackScore> Results);
+
+/// <summary><c>GET /api/health</c> when a model is loaded.</summary>
+public sealed record HealthReport(string Status, string ModelVersion, DateTimeOffset LoadedAt, string? LastError);

@@ -1,0 +1,17 @@
+namespace HitPredictor.Serving;
+
+/// <summary>Every route the service answers, in one place (Functions routes have no leading slash).</summary>
+public static class Routes
+{
+    /// <summary><c>POST /api/score</c>: one track, an array of tracks, or <c>{"tracks": [...]}</c>.</summary>
+    public const string Score = "api/score";
+
+    /// <summary><c>GET /api/model</c>: the live model's card.</summary>
+    public const string Model = "api/model";
+
+    /// <summary><c>GET /api/health</c>: whether a model is loaded, and which.</summary>
+    public const string Health = "api/health";
+
+    /// <summary><c>GET /</c> and <c>GET /{file}</c>: the web page and its files (one segment, so never <c>api/...</c>).</summary>
+    public const string Page = "{file?}";
+}

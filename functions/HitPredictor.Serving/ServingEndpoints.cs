@@ -1,0 +1,22 @@
+using HitPredictor.Serving.Http;
+using HitPredictor.Serving.Page;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace HitPredictor.Serving;
+
+/// <summary>The service's endpoints on a plain ASP.NET Core app (<c>hitpredictor serve</c>): the same handlers the functions call.</summary>
+public static class ServingEndpoints
+{
+    public static IEndpointRouteBuilder MapHitPredictorServing(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapPost("/" + Routes.Score, (HttpRequest request, ScoreHandler handler, CancellationToken cancellationToken) =>
+            handler.HandleAsync(request, cancellationToken));
+        endpoints.MapGet("/" + Routes.Model, (ModelHandler handler) => handler.Handle());
+        endpoints.MapGet("/" + Routes.Health, (HealthHandler handler) => handler.Handle());
+        endpoints.MapHitPredictorPage();
+        return endpoints;
+    }
+}

@@ -1,0 +1,37 @@
+namespace HitPredictor.Serving;
+
+/// <summary>
+/// Settings of the scoring service, section <c>Serving</c> (app settings <c>Serving__PollSeconds</c> and so on).
+/// The storage account itself is the connection named <c>ModelStorage</c> (see <see cref="Storage.ModelStoreFactory"/>).
+/// </summary>
+public sealed class ServingOptions
+{
+    public const string SectionName = "Serving";
+
+    /// <summary>Container (or sub-folder of a folder store) of model packages and the pointer. Default <c>models</c>.</summary>
+    public string ModelsContainer { get; set; } = "models";
+
+    /// <summary>Container of uploaded datasets (retraining). Default <c>datasets</c>.</summary>
+    public string DatasetsContainer { get; set; } = "datasets";
+
+    /// <summary>Container of retraining reports. Default <c>reports</c>.</summary>
+    public string ReportsContainer { get; set; } = "reports";
+
+    /// <summary>A folder to use as the store instead of Blob Storage. Default none.</summary>
+    public string? StoreFolder { get; set; }
+
+    /// <summary>Seconds between checks of the pointer's ETag (1 to 3,600). Default 30.</summary>
+    public int PollSeconds { get; set; } = 30;
+
+    /// <summary>Prediction engines kept per loaded model (1 to 1,024). Default twice the processor count.</summary>
+    public int PoolSize { get; set; } = Environment.ProcessorCount * 2;
+
+    /// <summary>Most tracks in one scoring request (1 to 100,000). Default 1,000.</summary>
+    public int MaxBatchSize { get; set; } = 1_000;
+
+    /// <summary>Largest request body in bytes (1 KiB to 256 MiB). Default 4 MiB.</summary>
+    public long MaxBodyBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Seconds a client is told to wait (Retry-After) while no model is loaded (1 to 3,600). Default 5.</summary>
+    public int RetryAfterSeconds { get; set; } = 5;
+}

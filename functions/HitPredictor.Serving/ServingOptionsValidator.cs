@@ -1,0 +1,46 @@
+using System.Globalization;
+using HitPredictor.Serving.Storage;
+using Microsoft.Extensions.Options;
+
+namespace HitPredictor.Serving;
+
+/// <summary>Checks every setting at start-up and reports all bad values at once.</summary>
+internal sealed class ServingOptionsValidator : IValidateOptions<ServingOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ServingOptions options)
+    {
+        var errors = new List<string>();
+        Container(errors, nameof(options.ModelsContainer), options.ModelsContainer);
+        Container(errors, nameof(options.DatasetsContainer), options.DatasetsContainer);
+        Container(errors, nameof(options.ReportsContainer), options.ReportsContainer);
+        Range(errors, nameof(options.PollSeconds), options.PollSeconds, 1, 3_600);
+        Range(errors, nameof(options.PoolSize), options.PoolSize, 1, 1_024);
+        Range(errors, nameof(options.MaxBatchSize), options.MaxBatchSize, 1, 100_000);
+        Range(errors, nameof(options.MaxBodyBytes), options.MaxBodyBytes, 1_024, 256L * 1024 * 1024);
+        Range(errors, nameof(options.RetryAfterSeconds), options.RetryAfterSeconds, 1, 3_600);
+        if (options.StoreFolder is { } folder && folder.Length > 0 && string.IsNullOrWhiteSpace(folder))
+        {
+            errors.Add($"{ServingOptions.SectionName}:{nameof(options.StoreFolder)} is blank; leave it out to use Blob Storage.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void Range(List<string> errors, string key, long value, long min, long max)
+    {
+        if (value < min || value > max)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{ServingOptions.SectionName}:{key} must be {min} to {max}, got {value}."));
+        }
+    }
+
+    /// <summary>Blob container rules: 3-63 lower-case letters, digits and single hyphens, starting and ending with a letter or digit.</summary>
+    private static void Container(List<string> errors, string key, string? value)
+    {
+        if (!ModelStoreFactory.IsValidContainerName(value))
+        {
+            errors.Add($"{ServingOptions.SectionName}:{key} must be a blob container name (3-63 lower-case letters, digits, single hyphens), got '{value}'.");
+        }
+    }
+}

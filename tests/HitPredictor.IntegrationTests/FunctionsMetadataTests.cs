@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+using AwesomeAssertions;
+using HitPredictor.IntegrationTests.Infrastructure;
+
+namespace HitPredictor.IntegrationTests;
+
+/// <summary>
+/// The contract with the Functions host: the functions.metadata the Worker SDK wrote when the app was built
+/// declares the HTTP triggers with the routes, methods and auth levels the rest of the project assumes.
+/// </summary>
+public sealed class FunctionsMetadataTests
+{
+    private static JsonArray Metadata
+    {
+        get
+        {
+            var path = new[] { AppContext.BaseDirectory, Repository.FunctionsOutput }
+                .Select(folder => Path.Combine(folder, "functions.metadata"))
+                .FirstOrDefault(File.Exists)
+                ?? throw new FileNotFoundException("functions.metadata not found: build functions/HitPredictor.Functions first.");
+            return JsonNode.Parse(File.ReadAllText(path))!.AsArray();
+        }
+    }
+
+    [Theory]
+    [InlineData("Score", "post", "api/score", "HitPredictor.Functions.ScoreFunction.RunAsync")]
+    [InlineData("Model", "get", "api/model", "HitPredictor.Functions.ModelFunction.Run")]
+    [InlineData("Health", "get", "api/health", "HitPredictor.Functions.HealthFunction.Run")]
+    public void Metadata_HttpFunction_HasRouteMethodAndAnonymousAuth(string name, string method, string route, string entryPoint)
+    {
+        var function = Metadata.Single(f => f!["name"]!.GetValue<string>() == name)!;
+
+        function["entryPoint"]!.GetValue<string>().Should().Be(entryPoint);
+        var trigger = function["bindings"]!.AsArray().Single(b => b!["type"]!.GetValue<string>() == "httpTrigger")!;
+        trigger["direction"]!.GetValue<string>().Should().Be("In");
+        trigger["authLevel"]!.GetValue<string>().Should().Be("Anonymous");
+        trigger["route"]!.GetValue<string>().Should().Be(route);
+        trigger["methods"]!.AsArray().Select(m => m!.GetValue<string>()).Should().Equal(method);
+        function["bindings"]!.AsArray().Should().Contain(b => b!["type"]!.GetValue<string>() == "http" && b["direction"]!.GetValue<string>() == "Out");
+    }
+
+    [Fact]
+    public void Metadata_AnonymousHttpFunctions_ChangeNoState()
+    {
+        // Scoring is a POST but changes nothing; every other anonymous trigger only reads (GET).
+        var anonymous = Metadata
+            .SelectMany(f => f!["bindings"]!.AsArray().Select(b => (Name: f["name"]!.GetValue<string>(), Binding: b!)))
+            .Where(x => x.Binding["type"]!.GetValue<string>() == "httpTrigger" && x.Binding["authLevel"]?.GetValue<string>() == "Anonymous")
+            .ToArray();
+
+        anonymous.Select(x => x.Name).Should().Contain(["Score", "Model", "Health"]);
+        foreach (var (name, binding) in anonymous)
+        {
+            var methods = binding["methods"]!.AsArray().Select(m => m!.GetValue<string>()).ToArray();
+            methods.Should().OnlyContain(m => m == "get" || (name == "Score" && m == "post"), $"{name} is anonymous");
+        }
+    }
+
+    [Fact]
+    public void HostJson_InOutput_HasEmptyRoutePrefix()
+    {
+        var hostJson = new[] { AppContext.BaseDirectory, Repository.FunctionsOutput }
+            .Select(folder => Path.Combine(folder, "host.json"))
+            .First(File.Exists);
+
+        var host = JsonNode.Parse(File.ReadAllText(hostJson))!;
+
+        host["version"]!.GetValue<string>().Should().Be("2.0");
+        host["extensions"]!["http"]!["routePrefix"]!.GetValue<string>().Should().BeEmpty("routes carry api/ themselves");
+    }
+}

@@ -1,0 +1,210 @@
+using AwesomeAssertions;
+using HitPredictor.Serving;
+using HitPredictor.Serving.Engines;
+using HitPredictor.Serving.Http;
+using HitPredictor.Serving.Storage;
+using HitPredictor.Tests.Support;
+using HitPredictor.Training.Packaging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HitPredictor.Tests.Serving;
+
+public sealed class ModelRefresherTests : IDisposable
+{
+    private readonly SampleModelFixture _sample;
+    private readonly TempDirectory _folder = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
+    private readonly EnginePool _pool;
+
+    public ModelRefresherTests(SampleModelFixture sample)
+    {
+        _sample = sample;
+        _pool = new EnginePool(2, _time);
+    }
+
+    private IModelStore Store => field ??= new CountingStore(ModelStoreFactory.ForFolder(_folder.Path));
+
+    private CountingStore Counting => (CountingStore)Store;
+
+    private ModelRefresher NewRefresher() => new(Store, _pool, _time);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Refresh_NothingPublished_ReportsWhyAndHowToPublish()
+    {
+        using var refresher = NewRefresher();
+
+        var outcome = await refresher.RefreshAsync(Ct);
+
+        outcome.Result.Should().Be(RefreshResult.NothingPublished);
+        refresher.Status.NotReadyReason(Store.Description).Should().Contain("hitpredictor publish");
+        _pool.Current.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Refresh_Published_LoadsItWithLoadTime()
+    {
+        using var refresher = NewRefresher();
+        await ServingTestData.PublishAsync(Store, _sample, "v1");
+
+        var outcome = await refresher.RefreshAsync(Ct);
+
+        outcome.Should().Be(RefreshOutcome.Swapped("v1"));
+        refresher.Status.ModelVersion.Should().Be("v1");
+        refresher.Status.LoadedAt.Should().Be(_time.GetUtcNow());
+        refresher.Status.NotReadyReason(Store.Description).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Refresh_PointerUnchanged_ChecksETagOnlyAndDownloadsNothing()
+    {
+        using var refresher = NewRefresher();
+        await ServingTestData.PublishAsync(Store, _sample, "v1");
+        await refresher.RefreshAsync(Ct);
+        var generation = _pool.Current;
+
+        var outcome = await refresher.RefreshAsync(Ct);
+        await refresher.RefreshAsync(Ct);
+
+        outcome.Result.Should().Be(RefreshResult.Unchanged);
+        Counting.Opens.Should().Be(1);
+        Counting.ETagChecks.Should().Be(3);
+        _pool.Current.Should().BeSameAs(generation);
+    }
+
+    [Fact]
+    public async Task Refresh_NewVersionPublished_SwapsAndReleasesOld()
+    {
+        using var refresher = NewRefresher();
+        await ServingTestData.PublishAsync(Store, _sample, "v1");
+        await refresher.RefreshAsync(Ct);
+        var first = _pool.Current!;
+
+        await ServingTestData.PublishAsync(Store, _sample, "v2");
+        var outcome = await refresher.RefreshAsync(Ct);
+
+        outcome.Should().Be(RefreshOutcome.Swapped("v2"));
+        _pool.Current!.Version.Should().Be("v2");
+        first.IsReleased.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Refresh_CorruptModelZip_KeepsLastGoodModelAndReportsIt()
+    {
+        // Arrange
+        using var refresher = NewRefresher();
+        await ServingTestData.PublishAsync(Store, _sample, "v1");
+        await refresher.RefreshAsync(Ct);
+        await Store.PutAsync("v2", "not a zip"u8.ToArray(), ServingTestData.CardJson(_sample, "v2"), Ct);
+        await Store.SetCurrentAsync("v2", await Store.GetCurrentETagAsync(Ct), Ct);
+
+        // Act
+        var outcome = await refresher.RefreshAsync(Ct);
+
+        // Assert
+        outcome.Result.Should().Be(RefreshResult.Failed);
+        outcome.Error.Should().Contain("model.zip of 'v2' is not an ML.NET model");
+        _pool.Current!.Version.Should().Be("v1");
+        refresher.Status.ModelVersion.Should().Be("v1");
+        refresher.Status.LastError.Should().Contain("v2");
+        var health = (ServingResult)new HealthHandler(_pool, refresher, Options.Create(new ServingOptions())).Handle();
+        health.StatusCode.Should().Be(200);
+        health.Value.Should().BeOfType<HealthReport>().Which.LastError.Should().Contain("v2");
+    }
+
+    [Theory]
+    [InlineData("version")]
+    [InlineData("features")]
+    [InlineData("genreShares")]
+    public async Task Refresh_CardNotMatchingModel_KeepsLastGoodModel(string broken)
+    {
+        // Arrange
+        using var refresher = NewRefresher();
+        await ServingTestData.PublishAsync(Store, _sample, "v1");
+        await refresher.RefreshAsync(Ct);
+        var card = _sample.Package.Card with { Version = "v2" };
+        card = broken switch
+        {
+            "version" => card with { Version = "v-other" },
+            "features" => card with { Features = [.. card.Features.Take(3), "bogus", "track_genre"] },
+            _ => card with { GenreShares = new Dictionary<string, double> { ["not-a-genre"] = 1 } },
+        };
+        await Store.PutAsync("v2", ServingTestData.Stored(_sample, "v2").ModelZip, ModelCardJson.Serialize(card), Ct);
+        await Store.SetCurrentAsync("v2", await Store.GetCurrentETagAsync(Ct), Ct);
+
+        // Act
+        var outcome = await refresher.RefreshAsync(Ct);
+
+        // Assert
+        outcome.Result.Should().Be(RefreshResult.Failed);
+        _pool.Current!.Version.Should().Be("v1");
+        refresher.Status.LastError.Should().NotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task Refresh_FailedVersionUnchanged_IsNotRetriedUntilReload()
+    {
+        using var refresher = NewRefresher();
+        await Store.PutAsync("v1", "broken"u8.ToArray(), ServingTestData.CardJson(_sample, "v1"), Ct);
+        await Store.SetCurrentAsync("v1", null, Ct);
+
+        (await refresher.RefreshAsync(Ct)).Result.Should().Be(RefreshResult.Failed);
+        (await refresher.RefreshAsync(Ct)).Result.Should().Be(RefreshResult.Unchanged);
+        Counting.Opens.Should().Be(1);
+        (await refresher.ReloadAsync(Ct)).Result.Should().Be(RefreshResult.Failed);
+        Counting.Opens.Should().Be(2);
+        refresher.Status.NotReadyReason(Store.Description).Should().Contain("last load failed");
+    }
+
+    [Fact]
+    public async Task Refresh_PointerNamesMissingVersion_FailsAndKeepsServing()
+    {
+        using var refresher = NewRefresher();
+        await ServingTestData.PublishAsync(Store, _sample, "v1");
+        await refresher.RefreshAsync(Ct);
+
+        await Store.SetCurrentAsync("v9", await Store.GetCurrentETagAsync(Ct), Ct);
+        var outcome = await refresher.RefreshAsync(Ct);
+
+        outcome.Result.Should().Be(RefreshResult.Failed);
+        outcome.Error.Should().Contain("v9");
+        _pool.Current!.Version.Should().Be("v1");
+    }
+
+    [Fact]
+    public async Task RefreshService_PollInterval_PicksUpNewModelWithoutRestart()
+    {
+        // Arrange
+        using var refresher = NewRefresher();
+        var options = Options.Create(new ServingOptions { PollSeconds = 30 });
+        using var service = new ModelRefreshService(refresher, options, _time, NullLogger<ModelRefreshService>.Instance);
+        await ServingTestData.PublishAsync(Store, _sample, "v1");
+
+        // Act
+        await service.StartAsync(Ct);
+        Eventually(() => _pool.Current?.Version == "v1");
+        await ServingTestData.PublishAsync(Store, _sample, "v2");
+        Eventually(() =>
+        {
+            _time.Advance(TimeSpan.FromSeconds(30));
+            return _pool.Current?.Version == "v2";
+        });
+        await service.StopAsync(Ct);
+
+        // Assert
+        refresher.Status.ModelVersion.Should().Be("v2");
+    }
+
+    /// <summary>Waits for a condition the background service makes true (bounded; no fixed sleeps).</summary>
+    private static void Eventually(Func<bool> condition) =>
+        SpinWait.SpinUntil(condition, TimeSpan.FromSeconds(30)).Should().BeTrue();
+
+    public void Dispose()
+    {
+        _pool.Dispose();
+        _folder.Dispose();
+    }
+}

@@ -1,0 +1,82 @@
+using AwesomeAssertions;
+using HitPredictor.Serving;
+using HitPredictor.Serving.Engines;
+using HitPredictor.Serving.Http;
+using HitPredictor.Serving.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace HitPredictor.Tests.Serving;
+
+public sealed class ServingOptionsTests
+{
+    [Fact]
+    public void Validate_ManyBadValues_ReportsEveryOne()
+    {
+        var options = new ServingOptions
+        {
+            ModelsContainer = "Models!",
+            PollSeconds = 0,
+            PoolSize = 0,
+            MaxBatchSize = -1,
+            MaxBodyBytes = 10,
+            RetryAfterSeconds = 0,
+        };
+
+        var result = new ServingOptionsValidator().Validate(null, options);
+
+        result.Failed.Should().BeTrue();
+        result.Failures.Should().HaveCount(6);
+        result.FailureMessage.Should().Contain("Serving:PollSeconds").And.Contain("Serving:ModelsContainer");
+    }
+
+    [Fact]
+    public void Validate_Defaults_Succeed() =>
+        new ServingOptionsValidator().Validate(null, new ServingOptions()).Succeeded.Should().BeTrue();
+
+    [Fact]
+    public void AddHitPredictorServing_CalledTwice_RegistersOnceAndBindsSection()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Serving:StoreFolder"] = Path.GetTempPath(),
+            ["Serving:PollSeconds"] = "7",
+            ["Serving:PoolSize"] = "3",
+        }).Build();
+        var services = new ServiceCollection().AddLogging();
+
+        services.AddHitPredictorServing(configuration).AddHitPredictorServing(configuration);
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetServices<IHostedService>().Should().ContainSingle();
+        provider.GetRequiredService<IOptions<ServingOptions>>().Value.PollSeconds.Should().Be(7);
+        provider.GetRequiredService<EnginePool>().PoolSize.Should().Be(3);
+        provider.GetRequiredService<IModelStore>().Description.Should().StartWith("folder ");
+        provider.GetRequiredService<ScoreHandler>().Should().NotBeNull();
+    }
+
+    [Fact]
+    public void CreateStore_NothingConfigured_SaysWhatToSet()
+    {
+        var configuration = new ConfigurationBuilder().Build();
+
+        FluentActions.Invoking(() => ModelStoreFactory.Create(configuration, new ServingOptions()))
+            .Should().Throw<InvalidOperationException>().WithMessage("*Serving:StoreFolder*ModelStorage*blobServiceUri*");
+    }
+
+    [Fact]
+    public void CreateStore_IdentityBasedUri_UsesBlobStoreWithoutConnecting()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ModelStorage:blobServiceUri"] = "https://example.blob.core.windows.net",
+            ["ModelStorage:clientId"] = "00000000-0000-0000-0000-000000000001",
+        }).Build();
+
+        var store = ModelStoreFactory.Create(configuration, new ServingOptions());
+
+        store.Description.Should().Be("blob container https://example.blob.core.windows.net/models");
+    }
+}

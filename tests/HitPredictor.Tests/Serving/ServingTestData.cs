@@ -1,0 +1,92 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using HitPredictor.Serving.Engines;
+using HitPredictor.Serving.Storage;
+using HitPredictor.Tests.Support;
+using HitPredictor.Training.Packaging;
+using Microsoft.AspNetCore.Http;
+
+namespace HitPredictor.Tests.Serving;
+
+/// <summary>Versions of the shared sample model, request bodies and HTTP requests for the serving tests.</summary>
+internal static class ServingTestData
+{
+    /// <summary>The sample model stored as <paramref name="version"/> (its card says so too).</summary>
+    public static StoredModel Stored(SampleModelFixture sample, string version) =>
+        new(version, File.ReadAllBytes(Path.Combine(sample.Directory, ModelPackage.ModelFileName)), CardJson(sample, version));
+
+    public static string CardJson(SampleModelFixture sample, string version) =>
+        ModelCardJson.Serialize(sample.Package.Card with { Version = version });
+
+    /// <summary>A freshly loaded package (its own transformer, so releasing a generation never touches the fixture's).</summary>
+    public static ModelPackage Load(SampleModelFixture sample, string version) => ModelLoader.Load(Stored(sample, version));
+
+    public static Task<PublishOutcome> PublishAsync(IModelStore store, SampleModelFixture sample, string version) =>
+        ModelPublisher.PublishAsync(store, Stored(sample, version).ModelZip, CardJson(sample, version), CancellationToken.None);
+
+    /// <summary>A valid track; <paramref name="genre"/> null leaves genre out.</summary>
+    public static JsonObject Track(string? genre = "pop", double tempo = 120)
+    {
+        var track = new JsonObject
+        {
+            ["danceability"] = 0.7,
+            ["energy"] = 0.8,
+            ["loudness"] = -5.5,
+            ["tempo"] = tempo,
+            ["speechiness"] = 0.05,
+            ["acousticness"] = 0.1,
+            ["instrumentalness"] = 0.0,
+            ["liveness"] = 0.1,
+            ["valence"] = 0.6,
+            ["duration_ms"] = 215_000,
+            ["key"] = 5,
+            ["mode"] = 1,
+            ["time_signature"] = 4,
+            ["explicit"] = false,
+        };
+        if (genre is not null)
+        {
+            track["genre"] = genre;
+        }
+
+        return track;
+    }
+
+    /// <summary>An audio-features object exactly as Spotify's API returns it (plus a genre): no <c>explicit</c>, extra fields.</summary>
+    public static JsonObject SpotifyAudioFeatures(string genre = "pop") => new()
+    {
+        ["acousticness"] = 0.00242,
+        ["analysis_url"] = "https://api.spotify.com/v1/audio-analysis/2takcwOaAZWiXQijPHIx7B",
+        ["danceability"] = 0.585,
+        ["duration_ms"] = 237040,
+        ["energy"] = 0.842,
+        ["id"] = "2takcwOaAZWiXQijPHIx7B",
+        ["instrumentalness"] = 0.00686,
+        ["key"] = 9,
+        ["liveness"] = 0.0866,
+        ["loudness"] = -5.883,
+        ["mode"] = 0,
+        ["speechiness"] = 0.0556,
+        ["tempo"] = 118.211,
+        ["time_signature"] = 4,
+        ["track_href"] = "https://api.spotify.com/v1/tracks/2takcwOaAZWiXQijPHIx7B",
+        ["type"] = "audio_features",
+        ["uri"] = "spotify:track:2takcwOaAZWiXQijPHIx7B",
+        ["valence"] = 0.428,
+        ["genre"] = genre,
+    };
+
+    public static HttpRequest Request(string body, string? contentType = "application/json", long? contentLength = null)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = HttpMethods.Post;
+        context.Request.ContentType = contentType;
+        var bytes = Encoding.UTF8.GetBytes(body);
+        context.Request.Body = new MemoryStream(bytes);
+        context.Request.ContentLength = contentLength ?? bytes.Length;
+        context.Response.Body = new MemoryStream();
+        return context.Request;
+    }
+
+    public static HttpRequest Request(JsonNode body) => Request(body.ToJsonString());
+}
