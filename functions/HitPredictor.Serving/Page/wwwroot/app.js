@@ -1,0 +1,867 @@
+// Hit Predictor web page: plain ES module, no framework, no build step; talks to the API on the same origin.
+import { parseCsv, toCsv } from './csv.js';
+
+const TIERS = ['Viral', 'Hit', 'Mid', 'Flop'];
+const MAX_BATCH = 1000;
+const DEBOUNCE_MS = 250;
+const TYPING_PAUSE_MS = 900;
+const TABLE_ROWS_SHOWN = 500;
+const BAD_GROUPS_SHOWN = 200;
+const CLOSE_CALL = 0.10;
+const KEYS = ['C', 'C♯/D♭', 'D', 'D♯/E♭', 'E', 'F', 'F♯/G♭', 'G', 'G♯/A♭', 'A', 'A♯/B♭', 'B'];
+
+// The track fields, their ranges and units, as the API checks them (TrackJson.cs, TrackColumn.cs).
+const FEATURES = [
+  unit01('danceability', 'Danceability', 0.6, 'How suitable for dancing: tempo, rhythm stability, beat strength.'),
+  unit01('energy', 'Energy', 0.65, 'Intensity and activity: fast, loud, noisy.'),
+  unit01('valence', 'Valence', 0.45, 'Musical positiveness: cheerful (high) or sad, angry (low).'),
+  unit01('acousticness', 'Acousticness', 0.25, 'Confidence that the track is acoustic.'),
+  unit01('instrumentalness', 'Instrumentalness', 0, 'Likelihood that the track has no vocals.'),
+  unit01('speechiness', 'Speechiness', 0.05, 'Spoken words: above 0.66 mostly speech, 0.33 to 0.66 rap and the like.'),
+  unit01('liveness', 'Liveness', 0.12, 'Likelihood of an audience: above 0.8 probably live.'),
+  {
+    name: 'loudness', label: 'Loudness', unit: 'dB', min: -60, max: 5, step: 0.1, value: -7, kind: 'slider',
+    help: 'Average loudness of the whole track; most music is between −20 and −3 dB.', low: -20, high: -3,
+  },
+  {
+    name: 'tempo', label: 'Tempo', unit: 'BPM', min: 0, max: 300, step: 0.1, value: 120, kind: 'slider',
+    help: 'Estimated beats per minute.', low: 80, high: 160,
+  },
+  {
+    name: 'duration_ms', label: 'Duration', unit: 'seconds', min: 1, max: 3600, sliderMax: 900, step: 1, value: 210,
+    kind: 'slider', scale: 1000, help: 'Length in seconds, 1 s to 60 min (the slider goes to 15 min); sent as duration_ms.',
+    low: 120, high: 330,
+  },
+  {
+    name: 'key', label: 'Key', kind: 'select', value: 0, group: 'musical',
+    options: [[-1, 'Not detected'], ...KEYS.map((k, i) => [i, k])], help: 'Pitch class of the track\'s key.',
+  },
+  {
+    name: 'mode', label: 'Mode', kind: 'select', value: 1, group: 'musical', options: [[1, 'Major'], [0, 'Minor']],
+    help: 'Major or minor.', flip: true,
+  },
+  {
+    name: 'time_signature', label: 'Time signature', kind: 'select', value: 4, group: 'musical',
+    options: [[0, '0 (not detected)'], [1, '1/4'], [2, '2/4'], [3, '3/4'], [4, '4/4'], [5, '5/4'], [6, '6/4'], [7, '7/4']],
+    help: 'Beats per bar.',
+  },
+  {
+    name: 'explicit', label: 'Explicit lyrics', kind: 'checkbox', value: false, group: 'musical',
+    help: 'Left unticked, the track counts as not explicit.', flip: true,
+  },
+];
+
+function unit01(name, label, value, help) {
+  return { name, label, unit: '', min: 0, max: 1, step: 0.01, value, kind: 'slider', help, low: 0.1, high: 0.9 };
+}
+
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  card: null,
+  features: [],
+  scoreTimer: 0,
+  scoreSeq: 0,
+  scoreAbort: null,
+  last: null,
+  pinned: null,
+};
+
+// ---------- formatting ----------
+
+const pct = (p) => `${(p * 100).toFixed(1)}%`;
+const num = (n, digits = 3) => Number(n).toFixed(digits);
+const count = (n) => Number(n).toLocaleString('en-US');
+
+/** Rounds probabilities to tenths of a percent so that the four shown add up to exactly 100.0 (largest remainder). */
+function roundedPercents(probabilities) {
+  const raw = TIERS.map((t) => (probabilities[t] ?? 0) * 1000);
+  const floors = raw.map(Math.floor);
+  let missing = 1000 - floors.reduce((a, b) => a + b, 0);
+  const order = raw.map((r, i) => [r - floors[i], i]).sort((a, b) => b[0] - a[0]);
+  for (const [, i] of order) {
+    if (missing <= 0) break;
+    floors[i] += 1;
+    missing -= 1;
+  }
+  return Object.fromEntries(TIERS.map((t, i) => [t, floors[i] / 10]));
+}
+
+function formatDate(iso) {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const date = d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const time = d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+  return `${date}, ${time} UTC`;
+}
+
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (name === 'text') node.textContent = value;
+    else if (name === 'className') node.className = value;
+    else node.setAttribute(name, value === true ? '' : String(value));
+  }
+  node.append(...children.filter((c) => c !== null && c !== undefined));
+  return node;
+}
+
+// ---------- API ----------
+
+const delay = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
+
+/** Reads an error response as problem details; anything else becomes a readable one. */
+async function readProblem(response) {
+  try {
+    const body = await response.json();
+    if (body && typeof body === 'object') return { status: response.status, ...body };
+  } catch {
+    // not JSON: described below
+  }
+  return { status: response.status, title: `The service answered ${response.status} ${response.statusText}.` };
+}
+
+function problemText(problem) {
+  return [problem.title, problem.detail].filter(Boolean).join(' ');
+}
+
+async function postScore(body, signal) {
+  const response = await fetch('api/score', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(body),
+    signal,
+  });
+  if (response.ok) return { ok: true, value: await response.json() };
+  return { ok: false, problem: await readProblem(response), retryAfter: Number(response.headers.get('Retry-After')) || 0 };
+}
+
+function setServiceStatus(text, kind) {
+  const status = $('service-status');
+  status.textContent = text;
+  status.dataset.kind = kind;
+}
+
+/** Waits until the service has a model loaded, saying so and retrying as Retry-After asks. */
+async function waitForModel() {
+  for (;;) {
+    let response;
+    try {
+      response = await fetch('api/health', { cache: 'no-store' });
+    } catch {
+      setServiceStatus('Cannot reach the service. Trying again in 5 seconds…', 'warn');
+      await delay(5000);
+      continue;
+    }
+    if (response.ok) return response.json();
+    const retry = Math.min(Math.max(Number(response.headers.get('Retry-After')) || 5, 1), 60);
+    const problem = await readProblem(response);
+    const reason = response.status === 503 ? 'The model is loading' : 'The service is not ready';
+    setServiceStatus(`${reason}${problem.detail ? ` (${problem.detail})` : ''}. Trying again in ${retry} s…`, 'warn');
+    await delay(retry * 1000);
+  }
+}
+
+async function loadCard() {
+  const response = await fetch('api/model', { cache: 'no-store' });
+  if (!response.ok) throw new Error(problemText(await readProblem(response)));
+  return response.json();
+}
+
+// ---------- the form ----------
+
+function buildForm(card) {
+  const used = new Set(card.features);
+  state.features = FEATURES.filter((f) => used.has(f.name));
+  const audio = $('audio-features');
+  const musical = $('musical-features');
+  audio.querySelectorAll('.field').forEach((n) => n.remove());
+  musical.querySelectorAll('.field').forEach((n) => n.remove());
+  for (const feature of state.features) {
+    (feature.group === 'musical' ? musical : audio).append(buildControl(feature));
+  }
+  musical.hidden = !state.features.some((f) => f.group === 'musical');
+
+  const list = $('genre-list');
+  list.replaceChildren(...card.genres.map((g) => el('option', { value: g })));
+  $('genre-hint').textContent =
+    `Type to filter the ${card.genres.length} genres the model knows. Leave it empty to average over all of them.`;
+  const genre = $('genre');
+  genre.placeholder = 'for example pop';
+  if (!genre.value) genre.value = card.genres.includes('pop') ? 'pop' : '';
+  for (const id of ['genre', 'reset', 'pin', 'csv-file']) $(id).disabled = false;
+}
+
+function buildControl(f) {
+  const id = f.name;
+  const unitText = f.kind === 'slider' ? rangeText(f) : '';
+  const label = el('label', { for: id, id: `${id}-label` }, f.label, unitText ? el('span', { className: 'unit', text: ` ${unitText}` }) : null);
+  const help = el('p', { id: `${id}-help`, className: 'hint', text: f.help });
+  const error = el('p', { id: `${id}-error`, className: 'error', hidden: true });
+  const described = `${id}-help ${id}-error`;
+  const field = el('div', { className: `field field-${f.kind}`, 'data-field': f.name });
+
+  if (f.kind === 'slider') {
+    const range = el('input', {
+      type: 'range', id: `${id}-range`, min: f.min, max: f.sliderMax ?? f.max, step: f.step, value: f.value,
+      'aria-labelledby': `${id}-label`, 'aria-describedby': described,
+    });
+    const number = el('input', {
+      type: 'number', id, name: id, min: f.min, max: f.max, step: f.step, value: f.value, inputmode: 'decimal',
+      'aria-describedby': described,
+    });
+    range.addEventListener('input', () => { number.value = range.value; changed(f); });
+    number.addEventListener('input', () => {
+      const value = Number(number.value);
+      if (number.value !== '' && Number.isFinite(value)) range.value = String(value);
+      changed(f);
+    });
+    field.append(label, el('div', { className: 'slider-row' }, range, number), help, error);
+  } else if (f.kind === 'select') {
+    const select = el('select', { id, name: id, 'aria-describedby': described },
+      ...f.options.map(([value, text]) => el('option', { value, text })));
+    select.value = String(f.value);
+    select.addEventListener('change', () => changed(f));
+    field.append(label, select, help, error);
+  } else {
+    const box = el('input', { type: 'checkbox', id, name: id, 'aria-describedby': described });
+    box.checked = f.value;
+    box.addEventListener('change', () => changed(f));
+    field.append(el('div', { className: 'check-row' }, box, label), help, error);
+  }
+  return field;
+}
+
+function rangeText(f) {
+  const unit = f.unit ? ` ${f.unit}` : '';
+  if (f.name === 'duration_ms') return '(seconds, 1 to 3,600)';
+  return `(${String(f.min).replace('-', '−')} to ${f.max}${unit})`;
+}
+
+function changed(feature) {
+  clearFieldError(feature.name);
+  scheduleScore();
+}
+
+function readForm() {
+  const track = {};
+  for (const f of state.features) {
+    const input = $(f.name);
+    if (f.kind === 'checkbox') {
+      track[f.name] = input.checked;
+    } else if (f.kind === 'select') {
+      track[f.name] = Number(input.value);
+    } else if (input.value.trim() !== '' && Number.isFinite(Number(input.value))) {
+      const value = Number(input.value);
+      track[f.name] = f.scale ? Math.round(value * f.scale) : value;
+    }
+  }
+  const genre = $('genre').value.trim();
+  if (genre) track.genre = genre;
+  return track;
+}
+
+function setFeature(f, value) {
+  const input = $(f.name);
+  if (f.kind === 'checkbox') {
+    input.checked = value;
+  } else if (f.kind === 'select') {
+    input.value = String(value);
+  } else {
+    const shown = f.scale ? Math.round((value / f.scale) * 1000) / 1000 : value;
+    input.value = String(shown);
+    $(`${f.name}-range`).value = String(shown);
+  }
+}
+
+function resetForm() {
+  for (const f of state.features) setFeature(f, f.value);
+  $('genre').value = state.card.genres.includes('pop') ? 'pop' : '';
+  clearAllErrors();
+  scoreNow();
+}
+
+/** Fills the form from a pasted JSON object; says what it filled and what it could not use. */
+function fillFromJson() {
+  const message = $('json-message');
+  const box = $('json');
+  let object;
+  try {
+    object = JSON.parse(box.value);
+  } catch (error) {
+    showMessage(message, `That is not valid JSON: ${error.message}`, true);
+    box.setAttribute('aria-invalid', 'true');
+    return;
+  }
+  if (Array.isArray(object) && object.length === 1) [object] = object;
+  if (!object || typeof object !== 'object' || Array.isArray(object)) {
+    showMessage(message, 'Paste one JSON object, such as {"energy": 0.8, "tempo": 120}.', true);
+    box.setAttribute('aria-invalid', 'true');
+    return;
+  }
+  box.removeAttribute('aria-invalid');
+  const filled = [];
+  const problems = [];
+  for (const f of state.features) {
+    if (!(f.name in object) || object[f.name] === null) continue;
+    let value = object[f.name];
+    if (f.kind === 'checkbox') {
+      const text = String(value).toLowerCase();
+      if (['true', '1'].includes(text)) value = true;
+      else if (['false', '0'].includes(text)) value = false;
+      else { problems.push(`${f.name}: expected true or false`); continue; }
+    } else {
+      value = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+      if (typeof value !== 'number' || !Number.isFinite(value)) { problems.push(`${f.name}: not a number`); continue; }
+      if (f.kind === 'select' && !f.options.some(([v]) => v === value)) { problems.push(`${f.name}: ${value} is not an option`); continue; }
+    }
+    setFeature(f, value);
+    filled.push(f.name);
+  }
+  const genre = object.genre ?? object.track_genre;
+  if (typeof genre === 'string') {
+    $('genre').value = genre;
+    filled.push('genre');
+  }
+  if (filled.length === 0) {
+    showMessage(message, `No field of the form was found in that object${problems.length ? ` (${problems.join('; ')})` : ''}.`, true);
+    return;
+  }
+  const left = state.features.filter((f) => !filled.includes(f.name)).map((f) => f.label.toLowerCase());
+  showMessage(message,
+    `Filled ${filled.length} field${filled.length === 1 ? '' : 's'}.`
+    + (left.length ? ` Kept as they were: ${left.join(', ')}.` : '')
+    + (problems.length ? ` Not used: ${problems.join('; ')}.` : ''), problems.length > 0);
+  clearAllErrors();
+  scoreNow();
+}
+
+function showMessage(node, text, isError) {
+  node.textContent = text;
+  node.classList.toggle('error', Boolean(isError));
+}
+
+// ---------- field errors ----------
+
+function fieldFor(path) {
+  const name = path.replace(/^\$\.?/, '');
+  if (name === 'genre' || name === 'track_genre') return 'genre';
+  return state.features.some((f) => f.name === name) ? name : null;
+}
+
+function showFieldError(field, messages) {
+  const error = $(`${field}-error`);
+  const label = field === 'genre' ? 'Genre' : state.features.find((f) => f.name === field).label;
+  const text = messages.join(' ');
+  error.textContent = field === 'duration_ms' ? `${label} (sent in milliseconds) ${text}` : `${label} ${text}`;
+  error.hidden = false;
+  $(field).setAttribute('aria-invalid', 'true');
+  $(`${field}-range`)?.setAttribute('aria-invalid', 'true');
+}
+
+function clearFieldError(field) {
+  const error = $(`${field}-error`);
+  if (!error) return;
+  error.hidden = true;
+  error.textContent = '';
+  $(field).removeAttribute('aria-invalid');
+  $(`${field}-range`)?.removeAttribute('aria-invalid');
+}
+
+function clearAllErrors() {
+  clearFieldError('genre');
+  for (const f of state.features) clearFieldError(f.name);
+  const resultError = $('result-error');
+  resultError.hidden = true;
+  resultError.textContent = '';
+}
+
+// ---------- scoring one track ----------
+
+function scheduleScore(wait = DEBOUNCE_MS) {
+  clearTimeout(state.scoreTimer);
+  state.scoreTimer = setTimeout(scoreNow, wait);
+}
+
+/** Empty (average over genres) or one the model knows; while a name is being typed the page waits a little longer. */
+function isKnownGenre(text) {
+  const name = text.trim().toLowerCase();
+  return name === '' || state.card.genres.some((g) => g.toLowerCase() === name);
+}
+
+async function scoreNow() {
+  clearTimeout(state.scoreTimer);
+  state.scoreAbort?.abort();
+  const abort = new AbortController();
+  state.scoreAbort = abort;
+  const seq = ++state.scoreSeq;
+  const track = readForm();
+  $('result').setAttribute('aria-busy', 'true');
+  let answer;
+  try {
+    answer = await postScore(track, abort.signal);
+  } catch (error) {
+    if (error.name === 'AbortError') return;
+    answer = { ok: false, problem: { title: 'Cannot reach the service.', detail: 'Check the connection; the form is kept.' } };
+  }
+  if (seq !== state.scoreSeq) return;
+  $('result').removeAttribute('aria-busy');
+  if (answer.ok) {
+    clearAllErrors();
+    showResult(answer.value, track);
+    if (answer.value.modelVersion !== state.card.version) refreshCard();
+    explain(track, answer.value, seq);
+  } else {
+    showProblem(answer.problem, answer.retryAfter);
+  }
+}
+
+function showProblem(problem, retryAfter) {
+  clearAllErrors();
+  const general = [];
+  for (const [path, messages] of Object.entries(problem.errors ?? {})) {
+    const field = fieldFor(path);
+    if (field) showFieldError(field, messages);
+    else general.push(`${path}: ${messages.join(' ')}`);
+  }
+  const fieldCount = Object.keys(problem.errors ?? {}).length - general.length;
+  const resultError = $('result-error');
+  if (problem.status === 503) {
+    resultError.textContent = `The model is loading${problem.detail ? ` (${problem.detail})` : ''}. Trying again${retryAfter ? ` in ${retryAfter} s` : ''}…`;
+    setTimeout(() => scheduleScore(), Math.max(retryAfter, 2) * 1000);
+  } else if (fieldCount > 0 && general.length === 0) {
+    resultError.textContent = fieldCount === 1
+      ? 'Fix the field marked in the form to see a result.'
+      : `Fix the ${fieldCount} fields marked in the form to see a result.`;
+    if (state.last) resultError.textContent += ' The result shown is for the previous values.';
+  } else {
+    resultError.textContent = [problemText(problem), ...general].filter(Boolean).join(' ');
+  }
+  resultError.hidden = false;
+  $('result-announce').textContent = resultError.textContent;
+  $('result-mini').replaceChildren(el('span', { className: 'mini-error', text: resultError.textContent }));
+  $('result-main').classList.add('stale');
+  $('levers').hidden = true;
+  const firstBad = document.querySelector('#track-form [aria-invalid="true"]');
+  firstBad?.closest('.field')?.scrollIntoView({ block: 'nearest' });
+}
+
+function showResult(result, track) {
+  state.last = { result, track };
+  $('result-empty').hidden = true;
+  const main = $('result-main');
+  main.hidden = false;
+  main.classList.remove('stale');
+  const shown = roundedPercents(result.probabilities);
+  const tier = $('tier');
+  tier.textContent = result.tier;
+  tier.dataset.tier = result.tier;
+  $('tier-probability').textContent = `${shown[result.tier].toFixed(1)}%`;
+  $('certainty').textContent = certainty(result.probabilities);
+  $('result-announce').textContent = `${result.tier}, ${shown[result.tier].toFixed(1)}%. ${$('certainty').textContent}`;
+
+  const pinned = state.pinned?.result.probabilities;
+  $('bars').replaceChildren(...TIERS.map((t) => {
+    const p = result.probabilities[t] ?? 0;
+    const fill = el('span', { className: 'bar-fill', 'data-tier': t });
+    fill.style.width = `${(p * 100).toFixed(2)}%`;
+    const track = el('span', { className: 'bar-track', 'aria-hidden': 'true' }, fill);
+    if (pinned) {
+      const mark = el('span', { className: 'bar-pin', title: `Pinned: ${pct(pinned[t] ?? 0)}` });
+      mark.style.left = `${((pinned[t] ?? 0) * 100).toFixed(2)}%`;
+      track.append(mark);
+    }
+    const delta = pinned ? deltaText(p - (pinned[t] ?? 0)) : '';
+    return el('li', { className: t === result.tier ? 'bar top' : 'bar', 'data-tier': t },
+      el('span', { className: 'bar-label', text: t }),
+      track,
+      el('span', { className: 'bar-value', text: `${shown[t].toFixed(1)}%` }),
+      delta ? el('span', { className: 'bar-delta', text: delta }) : null);
+  }));
+
+  const mini = $('result-mini');
+  mini.replaceChildren(
+    el('span', { className: 'tier-badge', 'data-tier': result.tier, text: result.tier }),
+    el('strong', { text: `${shown[result.tier].toFixed(1)}%` }),
+    el('span', { text: TIERS.filter((t) => t !== result.tier).map((t) => `${t} ${shown[t].toFixed(1)}%`).join(' · ') }));
+  mini.hidden = false;
+
+  const note = $('genre-note');
+  note.hidden = !result.genreAveraged;
+  note.textContent = result.genreAveraged
+    ? `No genre given: the probabilities are averaged over all ${state.card.genres.length} genres, weighted by how common each is in the training data.`
+    : '';
+  $('pin').disabled = false;
+}
+
+function deltaText(d) {
+  const points = d * 100;
+  if (Math.abs(points) < 0.05) return '±0.0';
+  return `${points > 0 ? '+' : '−'}${Math.abs(points).toFixed(1)}`;
+}
+
+/** Says plainly how sure the model is, from the gap between the top two tiers. */
+function certainty(probabilities) {
+  const [first, second] = TIERS.map((t) => [t, probabilities[t] ?? 0]).sort((a, b) => b[1] - a[1]);
+  const gap = first[1] - second[1];
+  if (gap < CLOSE_CALL) {
+    return `Close call: ${first[0]} (${pct(first[1])}) and ${second[0]} (${pct(second[1])}) are nearly level, so the model cannot tell them apart for this track.`;
+  }
+  if (gap < 0.25) return `Leaning ${first[0]}: ${Math.round(gap * 100)} points ahead of ${second[0]}.`;
+  return `Fairly sure: ${first[0]} is ${Math.round(gap * 100)} points ahead of ${second[0]}.`;
+}
+
+// ---------- compare (pin) ----------
+
+function pin() {
+  if (!state.last) return;
+  state.pinned = state.last;
+  const { result } = state.pinned;
+  $('unpin').hidden = false;
+  const note = $('pin-note');
+  note.hidden = false;
+  note.textContent = `Pinned: ${result.tier} (${pct(result.probabilities[result.tier])}). Change the form to compare; the marks on the bars show the pinned result and the signed numbers the change in percentage points.`;
+  $('pin').textContent = 'Pin this one instead';
+  showResult(state.last.result, state.last.track);
+}
+
+function unpin() {
+  state.pinned = null;
+  $('unpin').hidden = true;
+  $('pin-note').hidden = true;
+  $('pin').textContent = 'Pin this result to compare';
+  if (state.last) showResult(state.last.result, state.last.track);
+  $('pin').focus();
+}
+
+// ---------- what moves it ----------
+
+/** Scores the track with each feature pushed low and high (one batch request) and lists the biggest movers. */
+async function explain(track, result, seq) {
+  const variants = [];
+  for (const f of state.features) {
+    if (!(f.name in track)) continue;
+    if (f.flip) {
+      const flipped = f.kind === 'checkbox' ? !track[f.name] : 1 - track[f.name];
+      variants.push({ f, value: flipped, track: { ...track, [f.name]: flipped } });
+    } else if (f.kind === 'slider') {
+      for (const raw of [f.low, f.high]) {
+        const value = f.scale ? raw * f.scale : raw;
+        if (Math.abs(value - track[f.name]) > 1e-9) variants.push({ f, value, track: { ...track, [f.name]: value } });
+      }
+    }
+  }
+  if (variants.length === 0) return;
+  let answer;
+  try {
+    answer = await postScore({ tracks: variants.map((v) => v.track) });
+  } catch {
+    return;
+  }
+  if (seq !== state.scoreSeq || !answer.ok) return;
+  const top = result.tier;
+  const base = result.probabilities[top];
+  const best = new Map();
+  answer.value.results.forEach((r, i) => {
+    const v = variants[i];
+    const change = r.probabilities[top] - base;
+    const current = best.get(v.f.name);
+    if (!current || Math.abs(change) > Math.abs(current.change)) best.set(v.f.name, { ...v, change, result: r });
+  });
+  const movers = [...best.values()].filter((m) => Math.abs(m.change) >= 0.005)
+    .sort((a, b) => Math.abs(b.change) - Math.abs(a.change)).slice(0, 5);
+  const list = $('lever-list');
+  list.replaceChildren(...movers.map((m) => el('li', {
+    text: `${m.f.label}${m.f.kind === 'slider' ? ' at' : ''} ${describeValue(m.f, m.value)} (now ${describeValue(m.f, track[m.f.name])}): ${top} ${pct(base)} → ${pct(m.result.probabilities[top])}`
+      + (m.result.tier !== top ? `, and the tier becomes ${m.result.tier}.` : '.'),
+  })));
+  if (movers.length === 0) list.replaceChildren(el('li', { text: 'No single feature moves this track by half a point or more.' }));
+  $('levers').hidden = false;
+}
+
+function describeValue(f, value) {
+  if (f.kind === 'checkbox') return value ? 'ticked' : 'unticked';
+  if (f.kind === 'select') return `“${f.options.find(([v]) => v === value)?.[1] ?? value}”`;
+  if (f.scale) return `${Math.round(value / f.scale)} s`;
+  return `${String(Number(Number(value).toFixed(2))).replace('-', '−')}${f.unit ? ` ${f.unit}` : ''}`;
+}
+
+// ---------- the model card ----------
+
+function showCard(card) {
+  state.card = card;
+  $('model-empty').hidden = true;
+  $('model-card').hidden = false;
+  $('card-version').textContent = card.version;
+  $('card-created').textContent = formatDate(card.createdAt);
+  const split = card.split ?? {};
+  $('card-data').textContent = `${count(card.hygiene.afterDeduplication)} tracks from ${card.dataset.name} after cleaning `
+    + `(${count(card.hygiene.rowsRead)} rows read, duplicates and excluded genres removed); `
+    + `trained on ${count(split.trainRows)}, tested on ${count(split.testRows)} held out (${split.description ?? 'held-out split'}).`;
+  const settings = card.trainer.settings ?? {};
+  $('card-trainer').textContent = `${card.trainer.name}${settings.trees ? `, ${settings.trees} trees` : ''}`
+    + `${settings.leaves ? ` of up to ${settings.leaves} leaves` : ''}; ${card.features.length - 1} track features plus genre `
+    + `(${card.genres.length} genres); fitted in ${Number(card.trainingSeconds).toFixed(1)} s.`;
+
+  const m = card.metrics;
+  const b = m.majorityBaseline;
+  $('baseline-head').textContent = `Always “${b.tier}” (baseline)`;
+  $('card-metrics-caption').textContent = `On ${count(split.testRows)} held-out tracks. The baseline always answers the commonest tier, ${b.tier}.`;
+  $('card-metrics').tBodies[0].replaceChildren(
+    metricRow('Accuracy (share right)', pct(m.accuracy), pct(b.accuracy)),
+    metricRow('Macro-F1 (all four tiers count alike)', num(m.macroF1), num(b.macroF1)),
+    metricRow('Log-loss (lower is better)', num(m.logLoss), num(b.logLoss)));
+  const grouped = m.artistGrouped;
+  $('card-artist').textContent = grouped
+    ? `With whole artists held out (no artist on both sides): accuracy ${pct(grouped.accuracy)}, macro-F1 ${num(grouped.macroF1)}, the stricter figure to expect for a new artist.`
+    : 'The stricter test with whole artists held out was not run for this model.';
+
+  const c = card.tiers.cutoffs;
+  const ranges = { Viral: `${c.viral} and up`, Hit: `${c.hit}–${c.viral - 1}`, Mid: `${c.mid}–${c.hit - 1}`, Flop: `below ${c.mid}` };
+  $('card-tiers').tBodies[0].replaceChildren(...TIERS.map((t) => {
+    const per = m.perTier?.[t] ?? {};
+    return el('tr', {},
+      el('th', { scope: 'row' }, el('span', { className: 'tier-badge small', 'data-tier': t, text: t })),
+      el('td', { text: ranges[t] }),
+      el('td', { className: 'num', text: pct(card.tiers.shares?.[t] ?? 0) }),
+      el('td', { className: 'num', text: per.precision === undefined ? '–' : num(per.precision, 2) }),
+      el('td', { className: 'num', text: per.recall === undefined ? '–' : num(per.recall, 2) }),
+      el('td', { className: 'num', text: per.f1 === undefined ? '–' : num(per.f1, 2) }));
+  }));
+  setServiceStatus(`Model ${card.version} · held-out accuracy ${pct(m.accuracy)} (baseline ${pct(b.accuracy)})`, 'ok');
+}
+
+function metricRow(name, model, baseline) {
+  return el('tr', {}, el('th', { scope: 'row', text: name }), el('td', { className: 'num', text: model }), el('td', { className: 'num', text: baseline }));
+}
+
+async function refreshCard() {
+  try {
+    const card = await loadCard();
+    const genresChanged = card.genres.join() !== state.card.genres.join() || card.features.join() !== state.card.features.join();
+    showCard(card);
+    if (genresChanged) {
+      buildForm(card);
+      scheduleScore();
+    }
+  } catch {
+    // the next score tries again
+  }
+}
+
+// ---------- batch CSV ----------
+
+/** Turns parsed CSV rows into tracks, by header name; rows that cannot be read become bad rows. */
+function rowsToTracks(rows, features) {
+  const [header, ...records] = rows;
+  const names = header.cells.map((h) => h.trim().toLowerCase());
+  const index = (name) => names.indexOf(name);
+  const numeric = features.filter((f) => f !== 'track_genre' && f !== 'genre');
+  const missing = numeric.filter((f) => f !== 'explicit' && index(f) < 0);
+  if (missing.length > 0) {
+    return { fatal: `The header has no ${missing.join(', ')} column${missing.length === 1 ? '' : 's'}. Columns are found by name, as in the Spotify Tracks Dataset.` };
+  }
+  const genreAt = index('track_genre') >= 0 ? index('track_genre') : index('genre');
+  const good = [];
+  const bad = [];
+  for (const record of records) {
+    if (record.cells.length === 1 && record.cells[0].trim() === '') continue;
+    if (record.cells.length !== header.cells.length) {
+      bad.push({ line: record.line, reason: `has ${record.cells.length} fields, the header has ${header.cells.length}` });
+      continue;
+    }
+    const track = {};
+    const reasons = [];
+    for (const name of numeric) {
+      const at = index(name);
+      if (at < 0) continue;
+      const text = record.cells[at].trim();
+      if (name === 'explicit') {
+        const lower = text.toLowerCase();
+        if (lower === 'true' || lower === '1') track.explicit = true;
+        else if (lower === 'false' || lower === '0' || lower === '') track.explicit = false;
+        else reasons.push(`explicit: must be True/False or 1/0, got '${text}'`);
+      } else if (text === '') {
+        reasons.push(`${name}: is empty`);
+      } else if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) {
+        reasons.push(`${name}: not a number, got '${text.length > 30 ? `${text.slice(0, 30)}…` : text}'`);
+      } else {
+        track[name] = Number(text);
+      }
+    }
+    if (genreAt >= 0 && record.cells[genreAt].trim() !== '') track.genre = record.cells[genreAt].trim();
+    if (reasons.length > 0) bad.push({ line: record.line, reason: reasons.join('; ') });
+    else good.push({ line: record.line, cells: record.cells, track });
+  }
+  return { header: header.cells, good, bad };
+}
+
+/** Scores items in chunks; a chunk with bad tracks is re-sent without them, so the good rows are still scored. */
+async function scoreRows(items, bad, progress) {
+  let size = MAX_BATCH;
+  let done = 0;
+  for (let start = 0; start < items.length;) {
+    let chunk = items.slice(start, start + size);
+    const chunkLength = chunk.length;
+    for (let attempt = 0; chunk.length > 0; attempt += 1) {
+      const answer = await postScore({ tracks: chunk.map((i) => i.track) });
+      if (answer.ok) {
+        answer.value.results.forEach((r, i) => { chunk[i].result = r; });
+        break;
+      }
+      const { problem } = answer;
+      if (problem.status === 413 && size > 1) {
+        size = Math.max(1, Math.floor(size / 2));
+        chunk = null;
+        break;
+      }
+      if (problem.status === 503 && attempt < 10) {
+        progress(`The model is loading; trying again in ${answer.retryAfter || 5} s…`);
+        await delay((answer.retryAfter || 5) * 1000);
+        continue;
+      }
+      const rejected = new Map();
+      for (const [path, messages] of Object.entries(problem.errors ?? {})) {
+        const match = /^tracks\[(\d+)\]\.?(.*)$/.exec(path);
+        if (!match) continue;
+        const i = Number(match[1]);
+        rejected.set(i, [...(rejected.get(i) ?? []), `${match[2] || 'track'}: ${messages.join(' ')}`]);
+      }
+      if (problem.status !== 400 || rejected.size === 0) {
+        throw new Error(problemText(problem) || `The service answered ${problem.status}.`);
+      }
+      for (const [i, reasons] of rejected) bad.push({ line: chunk[i].line, reason: reasons.join('; ') });
+      chunk = chunk.filter((_, i) => !rejected.has(i));
+    }
+    if (chunk === null) continue;
+    start += chunkLength;
+    done += chunkLength;
+    progress(`Scored ${count(done)} of ${count(items.length)} rows…`);
+  }
+}
+
+async function scoreFile(file) {
+  const status = $('batch-status');
+  $('batch-bad').hidden = true;
+  $('batch-done').hidden = true;
+  showMessage(status, `Reading ${file.name}…`, false);
+  const text = await file.text();
+  const parsed = parseCsv(text);
+  const bad = parsed.errors.map((e) => ({ ...e }));
+  if (parsed.rows.length < 1) {
+    showMessage(status, `${file.name} is empty.`, true);
+    return;
+  }
+  const tracks = rowsToTracks(parsed.rows, state.card.features);
+  if (tracks.fatal) {
+    showMessage(status, `${file.name} cannot be scored: ${tracks.fatal}`, true);
+    return;
+  }
+  bad.push(...tracks.bad);
+  try {
+    await scoreRows(tracks.good, bad, (text) => showMessage(status, text, false));
+  } catch (error) {
+    showMessage(status, `Scoring stopped: ${error.message}`, true);
+    showBad(bad);
+    return;
+  }
+  const scored = tracks.good.filter((i) => i.result);
+  showBad(bad);
+  showScored(file.name, tracks.header, scored);
+  showMessage(status, `${file.name}: ${count(scored.length)} row${scored.length === 1 ? '' : 's'} scored`
+    + `${bad.length ? `, ${count(bad.length)} not scored (listed below)` : ''}.`, false);
+}
+
+function showBad(bad) {
+  const groups = new Map();
+  for (const b of bad) groups.set(b.reason, [...(groups.get(b.reason) ?? []), b.line]);
+  const items = [...groups].map(([reason, lines]) => ({ reason, lines: lines.sort((a, b) => a - b) }))
+    .sort((a, b) => a.lines[0] - b.lines[0]);
+  const shown = items.slice(0, BAD_GROUPS_SHOWN).map(({ reason, lines }) => el('li', {},
+    el('strong', { text: lines.length === 1 ? `Line ${lines[0]}: ` : `Lines ${lineRanges(lines)} (${count(lines.length)} rows): ` }), reason));
+  if (items.length > BAD_GROUPS_SHOWN) shown.push(el('li', { text: `…and ${count(items.length - BAD_GROUPS_SHOWN)} more problems.` }));
+  $('batch-bad-title').textContent = `${count(bad.length)} row${bad.length === 1 ? '' : 's'} not scored`;
+  $('batch-bad-list').replaceChildren(...shown);
+  $('batch-bad').hidden = bad.length === 0;
+}
+
+/** Sorted line numbers as ranges: 3, 7–9, 12 (at most 12 ranges, then "…"). */
+function lineRanges(lines) {
+  const ranges = [];
+  for (const line of lines) {
+    const last = ranges.at(-1);
+    if (last && line === last[1] + 1) last[1] = line;
+    else ranges.push([line, line]);
+  }
+  const text = ranges.slice(0, 12).map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`)).join(', ');
+  return ranges.length > 12 ? `${text}, …` : text;
+}
+
+function showScored(fileName, header, scored) {
+  const names = header.map((h) => h.trim().toLowerCase());
+  const nameAt = names.indexOf('track_name');
+  const artistAt = names.indexOf('artists');
+  const tiers = Object.fromEntries(TIERS.map((t) => [t, 0]));
+  for (const s of scored) tiers[s.result.tier] += 1;
+  $('batch-summary').textContent = TIERS.map((t) => `${t} ${count(tiers[t])}`).join(' · ');
+  $('batch-table').tBodies[0].replaceChildren(...scored.slice(0, TABLE_ROWS_SHOWN).map((s) => {
+    const shown = roundedPercents(s.result.probabilities);
+    const title = nameAt >= 0 ? s.cells[nameAt] : '';
+    const artist = artistAt >= 0 ? s.cells[artistAt] : '';
+    return el('tr', {},
+      el('td', { className: 'num', text: s.line }),
+      el('td', { text: [title, artist].filter(Boolean).join(' — ') || '–' }),
+      el('td', { text: s.track.genre ?? 'all (averaged)' }),
+      el('td', {}, el('span', { className: 'tier-badge small', 'data-tier': s.result.tier, text: s.result.tier })),
+      ...TIERS.map((t) => el('td', { className: 'num', text: `${shown[t].toFixed(1)}%` })));
+  }));
+  $('batch-table-caption').textContent = scored.length > TABLE_ROWS_SHOWN
+    ? `Scored rows: the first ${count(TABLE_ROWS_SHOWN)} of ${count(scored.length)}; the download has them all`
+    : `Scored rows (${count(scored.length)})`;
+
+  const out = [[...header, 'predicted_tier', 'p_viral', 'p_hit', 'p_mid', 'p_flop'],
+    ...scored.map((s) => [...s.cells, s.result.tier, ...TIERS.map((t) => (s.result.probabilities[t] ?? 0).toFixed(6))])];
+  const link = $('download');
+  if (link.href.startsWith('blob:')) URL.revokeObjectURL(link.href);
+  link.href = URL.createObjectURL(new Blob([toCsv(out)], { type: 'text/csv;charset=utf-8' }));
+  link.download = `${fileName.replace(/\.csv$/i, '')}-scored.csv`;
+  $('batch-done').hidden = false;
+}
+
+// ---------- start ----------
+
+async function start() {
+  $('reset').addEventListener('click', resetForm);
+  $('fill').addEventListener('click', fillFromJson);
+  $('pin').addEventListener('click', pin);
+  $('unpin').addEventListener('click', unpin);
+  $('genre').addEventListener('input', () => {
+    clearFieldError('genre');
+    scheduleScore(isKnownGenre($('genre').value) ? DEBOUNCE_MS : TYPING_PAUSE_MS);
+  });
+  $('genre').addEventListener('change', () => scheduleScore());
+  $('track-form').addEventListener('submit', (event) => { event.preventDefault(); scoreNow(); });
+  $('csv-file').addEventListener('change', (event) => {
+    const [file] = event.target.files;
+    if (file) scoreFile(file);
+  });
+
+  await waitForModel();
+  let card;
+  for (;;) {
+    try {
+      card = await loadCard();
+      break;
+    } catch (error) {
+      setServiceStatus(`The model card could not be read (${error.message}). Trying again in 5 s…`, 'warn');
+      await delay(5000);
+    }
+  }
+  showCard(card);
+  buildForm(card);
+  $('result-empty').textContent = 'Scoring…';
+  scoreNow();
+}
+
+start();
