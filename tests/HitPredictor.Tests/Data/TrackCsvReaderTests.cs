@@ -88,7 +88,7 @@ public sealed class TrackCsvReaderTests
         var result = Read(Csv.File(Csv.Row(0, danceability: "1.5"), Csv.Row(1, tempo: "-4")));
 
         result.Rejected.Select(r => r.ToString()).Should().Equal(
-            "line 2, danceability: must be 0-1, got 1.5",
+            "line 2, danceability: must be 0 to 1, got 1.5",
             "line 3, tempo: must be 0 to 300 BPM, got -4");
     }
 

@@ -1,7 +1,6 @@
 using HitPredictor.Training.Data;
 using HitPredictor.Training.Features;
 using HitPredictor.Training.Modeling;
-using HitPredictor.Training.Packaging;
 using HitPredictor.Training.Tiers;
 
 namespace HitPredictor.Reporting.Analysis;
@@ -13,7 +12,7 @@ internal static class DatasetAnalyzer
     {
         var raw = data.Read.Tracks;
         var clean = data.Clean.Tracks;
-        var hygiene = ToInfo(data);
+        var hygiene = data.Clean.Counts;
         var duplicates = DuplicateSpread.From(raw);
         var popularity = PopularityDistribution.From(raw, clean, cutoffs);
         var profiles = new List<FeatureProfile>();
@@ -25,21 +24,6 @@ internal static class DatasetAnalyzer
 
         cancellationToken.ThrowIfCancellationRequested();
         return new DatasetAnalysis(data.Dataset, hygiene, HygieneFunnel.From(hygiene), duplicates, popularity, profiles, Genres(raw, clean, cutoffs));
-    }
-
-    private static HygieneInfo ToInfo(TrainingData data)
-    {
-        var counts = data.Clean.Counts;
-        return new HygieneInfo
-        {
-            RowsRead = counts.RowsRead,
-            RejectedRows = counts.RejectedRows,
-            AfterExcludedGenres = counts.AfterExcludedGenres,
-            AfterIncomplete = counts.AfterIncomplete,
-            AfterDeduplication = counts.AfterDeduplication,
-            DuplicatesRemoved = counts.DuplicatesRemoved,
-            ExcludedGenres = counts.ExcludedGenres,
-        };
     }
 
     private static FeatureProfile Profile(NumericFeature feature, IReadOnlyList<TrackRecord> raw, IReadOnlyList<TrackRecord> clean, TierCutoffs cutoffs)

@@ -1,11 +1,11 @@
-using HitPredictor.Training.Packaging;
+using HitPredictor.Training.Hygiene;
 
 namespace HitPredictor.Reporting.Analysis;
 
 /// <summary>The hygiene counts as an ordered funnel, from rows in the file to rows trained on.</summary>
 internal static class HygieneFunnel
 {
-    public static IReadOnlyList<FunnelStep> From(HygieneInfo hygiene)
+    public static IReadOnlyList<FunnelStep> From(HygieneCounts hygiene)
     {
         var excluded = hygiene.ExcludedGenres.Count == 0 ? "no genre" : string.Join(", ", hygiene.ExcludedGenres);
         return

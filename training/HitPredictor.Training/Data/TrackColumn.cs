@@ -21,9 +21,9 @@ public sealed class TrackColumn
     public string Unit { get; }
     public bool Integral { get; }
 
-    /// <summary>The range as people read it, with the unit: <c>0-250 BPM</c>.</summary>
+    /// <summary>The range as people read it, with the unit: <c>0 to 300 BPM</c>, <c>-1 to 11</c>.</summary>
     public string RangeText => string.IsNullOrEmpty(Unit)
-        ? FormattableString.Invariant($"{Min}-{Max}")
+        ? FormattableString.Invariant($"{Min} to {Max}")
         : FormattableString.Invariant($"{Min} to {Max} {Unit}");
 
     public bool InRange(double value) => value >= Min && value <= Max;

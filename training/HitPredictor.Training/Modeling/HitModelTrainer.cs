@@ -67,16 +67,7 @@ public sealed class HitModelTrainer(TrainingOptions options)
             Version = NewVersion(dataset),
             CreatedAt = DateTimeOffset.UtcNow,
             Dataset = dataset,
-            Hygiene = new HygieneInfo
-            {
-                RowsRead = data.Counts.RowsRead,
-                RejectedRows = data.Counts.RejectedRows,
-                AfterExcludedGenres = data.Counts.AfterExcludedGenres,
-                AfterIncomplete = data.Counts.AfterIncomplete,
-                AfterDeduplication = data.Counts.AfterDeduplication,
-                DuplicatesRemoved = data.Counts.DuplicatesRemoved,
-                ExcludedGenres = data.Counts.ExcludedGenres,
-            },
+            Hygiene = data.Counts,
             Tiers = TierSummary(labelled),
             Features = options.Features.Names,
             Genres = [.. split.Train.Select(t => t.Track.Genre).Distinct().Order(StringComparer.Ordinal)],

@@ -1,4 +1,5 @@
 using HitPredictor.Training.Evaluation;
+using HitPredictor.Training.Hygiene;
 
 namespace HitPredictor.Training.Packaging;
 
@@ -11,7 +12,7 @@ public sealed record ModelCard
     public required string Version { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required DatasetInfo Dataset { get; init; }
-    public required HygieneInfo Hygiene { get; init; }
+    public required HygieneCounts Hygiene { get; init; }
     public required TierInfo Tiers { get; init; }
 
     /// <summary>Input columns the model reads, genre last.</summary>
@@ -37,17 +38,6 @@ public sealed record ModelCard
 }
 
 public sealed record DatasetInfo(string Name, string Sha256, long SizeBytes);
-
-public sealed record HygieneInfo
-{
-    public required int RowsRead { get; init; }
-    public required int RejectedRows { get; init; }
-    public required int AfterExcludedGenres { get; init; }
-    public required int AfterIncomplete { get; init; }
-    public required int AfterDeduplication { get; init; }
-    public required int DuplicatesRemoved { get; init; }
-    public required IReadOnlyList<string> ExcludedGenres { get; init; }
-}
 
 public sealed record TierInfo(TierCutoffsInfo Cutoffs, IReadOnlyDictionary<string, double> Shares, IReadOnlyDictionary<string, int> Counts);
 
