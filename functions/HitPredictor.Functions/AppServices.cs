@@ -1,4 +1,5 @@
 using HitPredictor.Serving;
+using HitPredictor.Serving.Retraining;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,7 @@ public static class AppServices
     {
         services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
         services.AddHitPredictorServing(configuration);
+        services.AddHitPredictorRetraining(configuration);
         return services;
     }
 }

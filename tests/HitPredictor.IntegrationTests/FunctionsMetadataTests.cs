@@ -22,6 +22,17 @@ public sealed class FunctionsMetadataTests
         }
     }
 
+    private static JsonNode HostJson
+    {
+        get
+        {
+            var path = new[] { AppContext.BaseDirectory, Repository.FunctionsOutput }
+                .Select(folder => Path.Combine(folder, "host.json"))
+                .First(File.Exists);
+            return JsonNode.Parse(File.ReadAllText(path))!;
+        }
+    }
+
     [Theory]
     [InlineData("Score", "post", "api/score", "HitPredictor.Functions.ScoreFunction.RunAsync")]
     [InlineData("Model", "get", "api/model", "HitPredictor.Functions.ModelFunction.Run")]
@@ -57,13 +68,33 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void Metadata_Retrain_IsEventGridBlobTriggerOnDatasets()
+    {
+        var function = Metadata.Single(f => f!["name"]!.GetValue<string>() == "Retrain")!;
+
+        function["entryPoint"]!.GetValue<string>().Should().Be("HitPredictor.Functions.RetrainFunction.RunAsync");
+        var trigger = function["bindings"]!.AsArray().Single()!;
+        trigger["type"]!.GetValue<string>().Should().Be("blobTrigger");
+        trigger["direction"]!.GetValue<string>().Should().Be("In");
+        trigger["path"]!.GetValue<string>().Should().Be("datasets/{name}");
+        trigger["source"]!.GetValue<string>().Should().Be("EventGrid", "the Flex Consumption plan supports no other blob trigger source");
+        trigger["connection"]!.GetValue<string>().Should().Be("ModelStorage");
+        trigger["properties"]!["supportsDeferredBinding"]!.GetValue<string>().Should().Be("True", "the BlobClient is bound, not the content");
+    }
+
+    [Fact]
+    public void HostJson_InOutput_RunsOneRetrainingPerInstanceAndPoisonsAfterThreeTries()
+    {
+        var blobs = HostJson["extensions"]!["blobs"]!;
+
+        blobs["maxDegreeOfParallelism"]!.GetValue<int>().Should().Be(1);
+        blobs["poisonBlobThreshold"]!.GetValue<int>().Should().Be(3);
+    }
+
+    [Fact]
     public void HostJson_InOutput_HasEmptyRoutePrefix()
     {
-        var hostJson = new[] { AppContext.BaseDirectory, Repository.FunctionsOutput }
-            .Select(folder => Path.Combine(folder, "host.json"))
-            .First(File.Exists);
-
-        var host = JsonNode.Parse(File.ReadAllText(hostJson))!;
+        var host = HostJson;
 
         host["version"]!.GetValue<string>().Should().Be("2.0");
         host["extensions"]!["http"]!["routePrefix"]!.GetValue<string>().Should().BeEmpty("routes carry api/ themselves");

@@ -1,0 +1,400 @@
+using System.Globalization;
+using System.Runtime.ExceptionServices;
+using HitPredictor.Reporting;
+using HitPredictor.Serving.Engines;
+using HitPredictor.Serving.Storage;
+using HitPredictor.Training.Data;
+using HitPredictor.Training.Evaluation;
+using HitPredictor.Training.Features;
+using HitPredictor.Training.Modeling;
+using HitPredictor.Training.Packaging;
+using Microsoft.Extensions.Logging;
+using Microsoft.ML;
+
+namespace HitPredictor.Serving.Retraining;
+
+/// <summary>
+/// One retraining run, used by the blob trigger and <c>hitpredictor retrain</c>: check the upload, hash it (streamed),
+/// skip content already trained, take the retraining lock, read, clean, train and evaluate with the ML core (streamed
+/// again), compare the candidate with the live model on the candidate's held-out rows, promote it only when the
+/// <see cref="PromotionGate"/> says so (version first, then <c>current.json</c> on its ETag), record the content as
+/// trained, and write the report. Bad uploads are outcomes in the report; only the unexpected throws (so the trigger
+/// retries), and that run writes its report too. Nothing is pointed to before it is completely written and loads.
+/// </summary>
+public sealed partial class RetrainService(RetrainStores stores, RetrainingOptions options, TimeProvider time, ILogger<RetrainService> logger)
+{
+    public async Task<RetrainReport> RunAsync(DatasetSource source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var startedAt = time.GetUtcNow();
+        var report = new RetrainReport
+        {
+            RunId = string.Create(CultureInfo.InvariantCulture, $"{startedAt:yyyyMMdd-HHmmss-fff}-{Guid.NewGuid():N}")[..26],
+            Dataset = source.Name,
+            Store = stores.Models.Description,
+            StartedAt = startedAt,
+        };
+        var meter = new RunMeter(report);
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RetrainRun"] = report.RunId, ["Dataset"] = source.Name });
+        Log.Started(logger, source.Name, report.RunId);
+
+        Exception? failure = null;
+        try
+        {
+            await RunStepsAsync(source, report, meter, cancellationToken);
+            report.LiveVersionAfter = (await stores.Models.GetCurrentAsync(cancellationToken))?.Version;
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+            report.Outcome = RetrainOutcome.Failed;
+            report.Error = $"{ex.GetType().Name}: {ex.Message}";
+            var promoted = report.LiveVersionAfter is { } after && after != report.LiveVersionBefore;
+            var live = promoted ? $"{report.LiveVersionAfter} was already promoted" : "the live model is unchanged";
+            report.Reason = ex is OperationCanceledException
+                ? $"Cancelled during '{meter.Current}'; {live}."
+                : $"Failed during '{meter.Current}': {ex.Message} ({live}; the trigger retries the upload).";
+            Log.Failed(logger, source.Name, meter.Current, ex);
+        }
+
+        report.Memory = meter.Finish();
+        report.FinishedAt = time.GetUtcNow();
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await stores.Reports.WriteAsync(report, timeout.Token);
+        }
+        catch (Exception ex) when (failure is not null)
+        {
+            Log.ReportNotWritten(logger, source.Name, ex);
+        }
+
+        if (failure is not null)
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
+
+        Log.Finished(logger, source.Name, report.Outcome, report.Reason, stores.Reports.Locate(source.Name, report.RunId));
+        return report;
+    }
+
+    private async Task RunStepsAsync(DatasetSource source, RetrainReport report, RunMeter meter, CancellationToken cancellationToken)
+    {
+        meter.Step("inspect");
+        report.LiveVersionBefore = (await stores.Models.GetCurrentAsync(cancellationToken))?.Version;
+        var size = await source.GetSizeAsync(cancellationToken);
+        report.SizeBytes = size;
+        if (size is null)
+        {
+            Reject(report, $"The dataset '{source.Name}' no longer exists.");
+            return;
+        }
+
+        if (size == 0)
+        {
+            Reject(report, "The file is empty: expected a header row followed by tracks.");
+            return;
+        }
+
+        if (size > options.MaxDatasetBytes)
+        {
+            Reject(report, Invariant($"The file is {size:N0} bytes, over the limit of {options.MaxDatasetBytes:N0} bytes ({RetrainingOptions.SectionName}:{nameof(options.MaxDatasetBytes)})."));
+            return;
+        }
+
+        meter.Step("hash");
+        string sha256;
+        await using (var stream = await source.OpenReadAsync(cancellationToken))
+        {
+            sha256 = await DatasetHasher.Sha256Async(stream, cancellationToken);
+        }
+
+        report.Sha256 = sha256;
+        meter.Step("idempotency");
+        if (await AlreadyTrainedAsync(sha256, report, cancellationToken))
+        {
+            return;
+        }
+
+        meter.Step("lock");
+        Log.WaitingForLock(logger, source.Name);
+        await using var lease = await stores.Lock.TryAcquireAsync(TimeSpan.FromSeconds(options.LeaseWaitSeconds), cancellationToken)
+            ?? throw new TimeoutException(Invariant(
+                $"another retraining held the lock for {options.LeaseWaitSeconds} s ({RetrainingOptions.SectionName}:{nameof(options.LeaseWaitSeconds)})"));
+        report.LockAcquiredAt = time.GetUtcNow();
+        try
+        {
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
+            if (await AlreadyTrainedAsync(sha256, report, linked.Token))
+            {
+                return;
+            }
+
+            await TrainAndDecideAsync(source, new DatasetInfo(source.Name, sha256, size.Value), report, meter, linked.Token);
+        }
+        finally
+        {
+            report.LockReleasedAt = time.GetUtcNow();
+        }
+    }
+
+    private async Task TrainAndDecideAsync(DatasetSource source, DatasetInfo dataset, RetrainReport report, RunMeter meter, CancellationToken cancellationToken)
+    {
+        var training = options.ToTrainingOptions();
+        meter.Step("read");
+        TrainingData? data;
+        try
+        {
+            data = await Task.Run(async () =>
+            {
+                await using var stream = await source.OpenReadAsync(cancellationToken);
+                return TrainingData.Load(stream, dataset, training.Features, training.Hygiene, cancellationToken);
+            }, cancellationToken);
+        }
+        catch (DatasetFormatException ex)
+        {
+            Reject(report, ex.Message);
+            return;
+        }
+
+        report.Hygiene = data.Clean.Counts;
+        report.RejectedRows = new RejectedRowsReport(data.Read.RejectedCount, data.Read.Rejected);
+        if (!CheckHygiene(data, report))
+        {
+            return;
+        }
+
+        meter.Step("train");
+        TrainingResult trained;
+        try
+        {
+            var clean = data.Clean;
+            data = null; // the raw rows are no longer needed: let them go before the forest grows
+            trained = await Task.Run(() => new HitModelTrainer(training).Train(clean, dataset, cancellationToken: cancellationToken), cancellationToken);
+        }
+        catch (InsufficientDataException ex)
+        {
+            Reject(report, ex.Message);
+            return;
+        }
+
+        try
+        {
+            await DecideAsync(source, report, meter, training, trained, cancellationToken);
+        }
+        finally
+        {
+            (trained.Package.Model as IDisposable)?.Dispose();
+        }
+    }
+
+    private bool CheckHygiene(TrainingData data, RetrainReport report)
+    {
+        var read = data.Read;
+        var share = (double)read.RejectedCount / read.RowsRead;
+        if (share > options.MaxRejectedShare)
+        {
+            var first = read.Rejected.Count > 0 ? $"; the first: {read.Rejected[0]}" : "";
+            Reject(report, Invariant(
+                $"{read.RejectedCount:N0} of {read.RowsRead:N0} rows ({share * 100:0.#}%) were rejected, more than the {options.MaxRejectedShare * 100:0.#}% allowed ({RetrainingOptions.SectionName}:{nameof(options.MaxRejectedShare)}){first}."));
+            return false;
+        }
+
+        var counts = data.Clean.Counts;
+        if (counts.AfterDeduplication < options.MinTracks)
+        {
+            Reject(report, Invariant(
+                $"Only {counts.AfterDeduplication:N0} tracks are left after hygiene ({counts.RowsRead:N0} rows read, {counts.RejectedRows:N0} rejected, {counts.AfterExcludedGenres:N0} after excluded genres, {counts.AfterIncomplete:N0} complete, {counts.AfterDeduplication:N0} after removing repeats), fewer than the {options.MinTracks:N0} needed ({RetrainingOptions.SectionName}:{nameof(options.MinTracks)})."));
+            return false;
+        }
+
+        return true;
+    }
+
+    private async Task DecideAsync(
+        DatasetSource source, RetrainReport report, RunMeter meter, TrainingOptions training, TrainingResult trained, CancellationToken cancellationToken)
+    {
+        // A version per run: a run killed after writing its version never collides with the next run's.
+        var card = trained.Package.Card with { Version = $"{trained.Package.Card.Version}-{report.RunId[^6..]}" };
+        var candidate = new ModelPackage(trained.Package.Model, trained.Package.InputSchema, card);
+        var ml = new MLContext(training.Seed);
+        var test = trained.Split.Test;
+        report.Candidate = new ModelFigures(card.Version, card.Metrics.Accuracy, card.Metrics.MacroF1, card.Metrics.LogLoss, test.Count);
+        report.MajorityBaseline = card.Metrics.MajorityBaseline;
+
+        meter.Step("compare");
+        var pointer = await stores.Models.GetCurrentAsync(cancellationToken);
+        report.Live = pointer is null ? null : await EvaluateLiveAsync(pointer, ml, test, report, cancellationToken);
+        var decision = PromotionGate.Decide(report.Candidate, report.Live, card.Metrics.MajorityBaseline, options.MacroF1Tolerance);
+        report.Rule = decision.Rule;
+        report.Reason = decision.Reason;
+        report.Outcome = RetrainOutcome.KeptLive;
+
+        if (decision.Promote)
+        {
+            meter.Step("promote");
+            if (!await PromoteAsync(candidate, ml, pointer, report, cancellationToken))
+            {
+                return;
+            }
+        }
+
+        if (options.ModelSection)
+        {
+            meter.Step("modelSection");
+            await WriteModelSectionAsync(source, candidate, ml, test, report, cancellationToken);
+        }
+
+        meter.Step("record");
+        await stores.Datasets.RecordAsync(
+            new TrainedDataset(card.Dataset.Sha256, source.Name, card.Version, report.Outcome, stores.Reports.Locate(source.Name, report.RunId), time.GetUtcNow()),
+            cancellationToken);
+        if (report.Outcome == RetrainOutcome.Promoted)
+        {
+            Log.Promoted(logger, card.Version, pointer?.Version ?? "none");
+        }
+        else
+        {
+            Log.KeptLive(logger, pointer?.Version ?? "none", card.Version, report.Reason);
+        }
+    }
+
+    private async Task<ModelFigures?> EvaluateLiveAsync(
+        ModelPointer pointer, MLContext ml, IReadOnlyList<LabelledTrack> test, RetrainReport report, CancellationToken cancellationToken)
+    {
+        ModelPackage live;
+        try
+        {
+            live = ModelLoader.Load(await stores.Models.OpenAsync(pointer.Version, cancellationToken));
+        }
+        catch (Exception ex) when (ex is ModelNotFoundException or ModelValidationException)
+        {
+            report.Notes.Add($"The live model {pointer.Version} could not be loaded ({ex.Message}); the candidate was judged against the majority baseline only.");
+            return null;
+        }
+
+        try
+        {
+            var metrics = await Task.Run(() => HoldoutEvaluator.Evaluate(ml, live.Model, test), cancellationToken);
+            return new ModelFigures(pointer.Version, metrics.Accuracy, metrics.MacroF1, metrics.LogLoss, metrics.Rows);
+        }
+        finally
+        {
+            (live.Model as IDisposable)?.Dispose();
+        }
+    }
+
+    /// <summary>Writes the version (validated as the service will load it), then moves the pointer on the ETag read for the comparison.</summary>
+    private async Task<bool> PromoteAsync(ModelPackage candidate, MLContext ml, ModelPointer? pointer, RetrainReport report, CancellationToken cancellationToken)
+    {
+        var version = candidate.Card.Version;
+        using var zip = new MemoryStream();
+        candidate.SaveModel(ml, zip);
+        var modelZip = zip.GetBuffer().AsMemory(0, (int)zip.Length);
+        var cardJson = ModelCardJson.Serialize(candidate.Card);
+        var check = ModelLoader.Load(new StoredModel(version, modelZip, cardJson));
+        (check.Model as IDisposable)?.Dispose();
+
+        if (!await stores.Models.PutAsync(version, modelZip, cardJson, cancellationToken))
+        {
+            throw new InvalidOperationException($"version {version} is already in {stores.Models.Description}; versions are never overwritten");
+        }
+
+        try
+        {
+            var moved = await stores.Models.SetCurrentAsync(version, pointer?.ETag, cancellationToken);
+            report.LiveVersionAfter = moved.Version;
+            report.Outcome = RetrainOutcome.Promoted;
+            return true;
+        }
+        catch (PointerConflictException ex)
+        {
+            report.Outcome = RetrainOutcome.Conflict;
+            report.Reason = $"{report.Reason} But {ModelPointer.FileName} moved while this run was deciding, so nothing was promoted " +
+                $"({ex.Message}). Upload the dataset again to compare it with the new live model.";
+            Log.Conflict(logger, version);
+            return false;
+        }
+    }
+
+    private async Task WriteModelSectionAsync(
+        DatasetSource source, ModelPackage candidate, MLContext ml, IReadOnlyList<LabelledTrack> test, RetrainReport report, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var probabilities = await Task.Run(() => ModelScorer.Probabilities(ml, candidate.Model, test.Select(t => ModelInput.From(t.Track))), cancellationToken);
+            var input = new ModelSectionInput(candidate.Card, [.. test.Select(t => t.Tier)], probabilities)
+            {
+                EvaluationNote = report.Outcome == RetrainOutcome.Promoted ? null : $"This candidate was not promoted: {report.Reason}",
+            };
+            report.ModelSection = await stores.Reports.WriteModelSectionAsync(source.Name, report.RunId, input, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            report.Notes.Add($"The model section was not written: {ex.Message}");
+            Log.SectionNotWritten(logger, source.Name, ex);
+        }
+    }
+
+    private async Task<bool> AlreadyTrainedAsync(string sha256, RetrainReport report, CancellationToken cancellationToken)
+    {
+        var marker = await stores.Datasets.FindAsync(sha256, cancellationToken);
+        if (marker is null)
+        {
+            return false;
+        }
+
+        report.Outcome = RetrainOutcome.AlreadyTrained;
+        report.AlreadyTrainedAs = marker.Version;
+        var decided = marker.Outcome == RetrainOutcome.Promoted ? "promoted" : "not promoted (kept the live model)";
+        report.Reason = Invariant(
+            $"Already trained as version {marker.Version} (from '{marker.DatasetName}' at {marker.TrainedAt:u}, {decided}; report {marker.Report}): the same content is not trained again.");
+        Log.AlreadyTrained(logger, report.Dataset, marker.Version);
+        return true;
+    }
+
+    private void Reject(RetrainReport report, string reason)
+    {
+        report.Outcome = RetrainOutcome.Rejected;
+        report.Reason = $"Rejected: {reason} The live model is unchanged.";
+        Log.Rejected(logger, report.Dataset, reason);
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Retraining on {Dataset} started (run {RunId})", EventName = "RetrainStarted")]
+        public static partial void Started(ILogger logger, string dataset, string runId);
+
+        [LoggerMessage(2, LogLevel.Information, "Retraining on {Dataset} ended {Outcome}: {Reason} Report {Report}", EventName = "RetrainFinished")]
+        public static partial void Finished(ILogger logger, string dataset, RetrainOutcome outcome, string reason, string report);
+
+        [LoggerMessage(3, LogLevel.Warning, "Dataset {Dataset} rejected: {Reason}", EventName = "DatasetRejected")]
+        public static partial void Rejected(ILogger logger, string dataset, string reason);
+
+        [LoggerMessage(4, LogLevel.Information, "Dataset {Dataset} was already trained as {ModelVersion}; skipped", EventName = "DatasetAlreadyTrained")]
+        public static partial void AlreadyTrained(ILogger logger, string dataset, string modelVersion);
+
+        [LoggerMessage(5, LogLevel.Information, "Waiting for the retraining lock for {Dataset}", EventName = "RetrainWaitingForLock")]
+        public static partial void WaitingForLock(ILogger logger, string dataset);
+
+        [LoggerMessage(6, LogLevel.Information, "Model {ModelVersion} promoted, was {PreviousVersion}", EventName = "ModelPromoted")]
+        public static partial void Promoted(ILogger logger, string modelVersion, string previousVersion);
+
+        [LoggerMessage(7, LogLevel.Information, "Kept live model {ModelVersion}; candidate {CandidateVersion} not promoted: {Reason}", EventName = "CandidateNotPromoted")]
+        public static partial void KeptLive(ILogger logger, string modelVersion, string candidateVersion, string reason);
+
+        [LoggerMessage(8, LogLevel.Warning, "Candidate {ModelVersion} not promoted: the pointer moved meanwhile", EventName = "PromotionConflict")]
+        public static partial void Conflict(ILogger logger, string modelVersion);
+
+        [LoggerMessage(9, LogLevel.Error, "Retraining on {Dataset} failed during {Step}; the live model keeps serving", EventName = "RetrainFailed")]
+        public static partial void Failed(ILogger logger, string dataset, string step, Exception exception);
+
+        [LoggerMessage(10, LogLevel.Error, "The report of the failed run on {Dataset} could not be written", EventName = "RetrainReportNotWritten")]
+        public static partial void ReportNotWritten(ILogger logger, string dataset, Exception exception);
+
+        [LoggerMessage(11, LogLevel.Warning, "The model section of the run on {Dataset} could not be written", EventName = "ModelSectionNotWritten")]
+        public static partial void SectionNotWritten(ILogger logger, string dataset, Exception exception);
+    }
+}

@@ -1,0 +1,132 @@
+using System.Text.Json.Nodes;
+using AwesomeAssertions;
+using HitPredictor.Serving.Retraining;
+using HitPredictor.Serving.Storage;
+using HitPredictor.TestData;
+using HitPredictor.Tests.Support;
+
+namespace HitPredictor.Tests.Retraining;
+
+/// <summary>A run that dies or loses its storage midway leaves the live model and the idempotency index as they were.</summary>
+public sealed class InterruptedRunTests(SampleModelFixture model) : IDisposable
+{
+    private readonly RetrainHarness _harness = new();
+
+    [Fact]
+    public async Task Run_KilledBetweenWritingModelAndMovingPointer_LiveUnchangedAndNextRunSucceeds()
+    {
+        // Arrange
+        var live = await LiveModelTheSampleBeatsAsync();
+        var dataset = _harness.Write("tracks.csv", File.ReadAllBytes(TestPaths.Sample));
+        var dying = new DyingStore(_harness.Models);
+
+        // Act
+        var killed = () => _harness.RunAsync(dataset, dying);
+        await killed.Should().ThrowAsync<ProcessKilledException>();
+        var pointerAfterKill = await _harness.Models.GetCurrentAsync(TestContext.Current.CancellationToken);
+        var next = await _harness.RunAsync(dataset);
+
+        // Assert
+        dying.Written.Should().NotBeNull("the kill came after the version was written");
+        pointerAfterKill!.Version.Should().Be(live.Version);
+        pointerAfterKill.ETag.Should().Be(live.ETag);
+        next.Outcome.Should().Be(RetrainOutcome.Promoted, next.Reason);
+        next.Candidate!.Version.Should().NotBe(dying.Written, "every run writes its own version");
+        (await _harness.Models.GetCurrentAsync(TestContext.Current.CancellationToken))!.Version.Should().Be(next.Candidate.Version);
+    }
+
+    [Fact]
+    public async Task Run_KilledBeforePointerMove_LeavesNoMarker()
+    {
+        await LiveModelTheSampleBeatsAsync();
+        var dataset = _harness.Write("tracks.csv", File.ReadAllBytes(TestPaths.Sample));
+
+        var killed = () => _harness.RunAsync(dataset, new DyingStore(_harness.Models));
+
+        await killed.Should().ThrowAsync<ProcessKilledException>();
+        var sha = await Training.Packaging.DatasetHasher.Sha256Async(dataset, TestContext.Current.CancellationToken);
+        (await _harness.MarkerAsync(sha)).Should().BeNull("only a final decision is recorded");
+    }
+
+    [Fact]
+    public async Task Run_StorageUnavailable_FailsWithReportAndLiveModelUnchanged()
+    {
+        // Arrange
+        var live = await _harness.PublishLiveAsync(model);
+        var dataset = _harness.Write("tracks.csv", File.ReadAllBytes(TestPaths.Sample));
+        var unavailable = new UnavailableStore(_harness.Models);
+
+        // Act
+        var run = () => _harness.RunAsync(dataset, unavailable);
+
+        // Assert
+        await run.Should().ThrowAsync<IOException>();
+        var reports = Directory.GetFiles(Path.GetDirectoryName(_harness.Stores.Reports.Locate("tracks.csv", "x"))!, "*.json");
+        var report = JsonNode.Parse(File.ReadAllText(reports.Single()))!;
+        report["outcome"]!.GetValue<string>().Should().Be("failed");
+        report["reason"]!.GetValue<string>().Should().Contain("Failed during 'compare'").And.Contain("the live model is unchanged");
+        report["error"]!.GetValue<string>().Should().Contain("storage is unavailable");
+        (await _harness.Models.GetCurrentETagAsync(TestContext.Current.CancellationToken)).Should().Be(live.Current.ETag);
+    }
+
+    public void Dispose() => _harness.Dispose();
+
+    /// <summary>A live model trained on the sample's first 3,000 rows (the first genres only): the whole sample beats it.</summary>
+    private async Task<ModelPointer> LiveModelTheSampleBeatsAsync()
+    {
+        var first = await _harness.RunAsync(_harness.Write("first-genres.csv", RetrainDatasets.FirstRows(TestPaths.Sample, 3_000)));
+        first.Outcome.Should().Be(RetrainOutcome.Promoted, first.Reason);
+        return (await _harness.Models.GetCurrentAsync(TestContext.Current.CancellationToken))!;
+    }
+
+    /// <summary>Writes versions, then "dies" instead of moving the pointer.</summary>
+    private sealed class DyingStore(IModelStore inner) : IModelStore
+    {
+        public string? Written { get; private set; }
+
+        public string Description => inner.Description;
+
+        public Task<string?> GetCurrentETagAsync(CancellationToken cancellationToken) => inner.GetCurrentETagAsync(cancellationToken);
+
+        public Task<ModelPointer?> GetCurrentAsync(CancellationToken cancellationToken) => inner.GetCurrentAsync(cancellationToken);
+
+        public Task<StoredModel> OpenAsync(string version, CancellationToken cancellationToken) => inner.OpenAsync(version, cancellationToken);
+
+        public async Task<bool> PutAsync(string version, ReadOnlyMemory<byte> modelZip, string cardJson, CancellationToken cancellationToken)
+        {
+            var written = await inner.PutAsync(version, modelZip, cardJson, cancellationToken);
+            Written = version;
+            return written;
+        }
+
+        public Task<ModelPointer> SetCurrentAsync(string version, string? expectedETag, CancellationToken cancellationToken) =>
+            throw new ProcessKilledException();
+    }
+
+    /// <summary>Storage that stops answering when a stored model is read.</summary>
+    private sealed class UnavailableStore(IModelStore inner) : IModelStore
+    {
+        public string Description => inner.Description;
+
+        public Task<string?> GetCurrentETagAsync(CancellationToken cancellationToken) => inner.GetCurrentETagAsync(cancellationToken);
+
+        public Task<ModelPointer?> GetCurrentAsync(CancellationToken cancellationToken) => inner.GetCurrentAsync(cancellationToken);
+
+        public Task<StoredModel> OpenAsync(string version, CancellationToken cancellationToken) =>
+            throw new IOException("storage is unavailable");
+
+        public Task<bool> PutAsync(string version, ReadOnlyMemory<byte> modelZip, string cardJson, CancellationToken cancellationToken) =>
+            inner.PutAsync(version, modelZip, cardJson, cancellationToken);
+
+        public Task<ModelPointer> SetCurrentAsync(string version, string? expectedETag, CancellationToken cancellationToken) =>
+            inner.SetCurrentAsync(version, expectedETag, cancellationToken);
+    }
+
+    private sealed class ProcessKilledException : Exception
+    {
+        public ProcessKilledException()
+            : base("the process was killed")
+        {
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using HitPredictor.Serving;
+using HitPredictor.Serving.Retraining;
+using HitPredictor.Serving.Storage;
+using HitPredictor.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace HitPredictor.Tests.Retraining;
+
+/// <summary>A fresh folder store per test, and the retraining service over it with a small, fast forest.</summary>
+internal sealed class RetrainHarness : IDisposable
+{
+    private readonly TempDirectory _folder = new();
+
+    public RetrainHarness()
+    {
+        Models = ModelStoreFactory.ForFolder(Path.Combine(_folder.Path, "store"));
+        Stores = RetrainStoreFactory.ForFolder(Path.Combine(_folder.Path, "store"), Models, new ServingOptions(), TimeProvider.System);
+    }
+
+    public IModelStore Models { get; }
+
+    public RetrainStores Stores { get; }
+
+    public RetrainingOptions Options { get; } = new()
+    {
+        Trees = 10,
+        Leaves = 50,
+        ArtistGroupedEvaluation = false,
+        FeatureImportance = false,
+        ModelSection = false,
+        LeaseWaitSeconds = 120,
+    };
+
+    public string Write(string name, byte[] content)
+    {
+        var path = _folder.File(name);
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+
+    public Task<RetrainReport> RunAsync(string path, IModelStore? models = null) =>
+        new RetrainService(Stores with { Models = models ?? Models }, Options, TimeProvider.System, NullLogger<RetrainService>.Instance)
+            .RunAsync(DatasetSource.FromFile(path), TestContext.Current.CancellationToken);
+
+    /// <summary>Publishes the shared sample model as the live one, as <c>hitpredictor publish</c> does.</summary>
+    public Task<PublishOutcome> PublishLiveAsync(SampleModelFixture model) =>
+        ModelPublisher.PublishAsync(Models, model.Directory, TestContext.Current.CancellationToken);
+
+    /// <summary>The report of a run as written to the store.</summary>
+    public JsonNode StoredReport(RetrainReport report) =>
+        JsonNode.Parse(File.ReadAllText(Stores.Reports.Locate(report.Dataset, report.RunId)))!;
+
+    public Task<TrainedDataset?> MarkerAsync(string sha256) => Stores.Datasets.FindAsync(sha256, TestContext.Current.CancellationToken);
+
+    public string[] Versions() =>
+        [.. Directory.GetDirectories(Path.Combine(_folder.Path, "store", "models"))
+            .Select(Path.GetFileName).OfType<string>().Where(n => n != "datasets").Order(StringComparer.Ordinal)];
+
+    public void Dispose() => _folder.Dispose();
+}
