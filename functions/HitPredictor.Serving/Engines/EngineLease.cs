@@ -12,6 +12,12 @@ namespace HitPredictor.Serving.Engines;
 /// </summary>
 public readonly struct EngineLease : IDisposable
 {
+    /// <summary>Batches smaller than this are scored on the lease's own engine, one track after another.</summary>
+    public const int ParallelThreshold = 64;
+
+    /// <summary>Tracks a worker takes at a time from a parallel batch: small enough to balance genre-averaged tracks.</summary>
+    private const int ChunkSize = 16;
+
     internal EngineLease(ModelGeneration generation, PredictionEngine<ModelInput, ModelOutput> engine)
     {
         Generation = generation;
@@ -27,5 +33,53 @@ public readonly struct EngineLease : IDisposable
     /// <summary>Scores one validated track (a track without genre is averaged over the genres).</summary>
     public TierPrediction Predict(ModelInput input) => TierPredictor.Predict(Engine, Generation.Card, input);
 
+    /// <summary>Scores validated tracks in input order, on all processors from <see cref="ParallelThreshold"/> tracks up.</summary>
+    public TierPrediction[] PredictBatch(IReadOnlyList<ModelInput> inputs, CancellationToken cancellationToken = default) =>
+        PredictBatch(inputs, Environment.ProcessorCount, cancellationToken);
+
+    /// <summary>
+    /// Scores validated tracks, results in input order. From <see cref="ParallelThreshold"/> tracks up the batch is
+    /// shared by up to <paramref name="maxDegreeOfParallelism"/> workers, each with its own engine rented from this
+    /// lease's generation: however many engines, a batch is scored by one model, even if another goes live meanwhile.
+    /// </summary>
+    public TierPrediction[] PredictBatch(IReadOnlyList<ModelInput> inputs, int maxDegreeOfParallelism, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxDegreeOfParallelism, 1);
+        var results = new TierPrediction[inputs.Count];
+        var workers = inputs.Count < ParallelThreshold ? 1 : Math.Min(maxDegreeOfParallelism, inputs.Count / ChunkSize);
+        if (workers <= 1)
+        {
+            ScoreRange(Engine, Card, inputs, results, 0, inputs.Count, cancellationToken);
+            return results;
+        }
+
+        var generation = Generation;
+        var own = Engine;
+        var nextChunk = -1;
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken }, worker =>
+        {
+            using var extra = worker == 0 ? default : generation.LeaseAnother();
+            var engine = worker == 0 ? own : extra.Engine;
+            int start;
+            while ((start = Interlocked.Increment(ref nextChunk) * ChunkSize) < inputs.Count)
+            {
+                ScoreRange(engine, generation.Card, inputs, results, start, Math.Min(start + ChunkSize, inputs.Count), cancellationToken);
+            }
+        });
+        return results;
+    }
+
     public void Dispose() => Generation?.ReturnEngine(Engine);
+
+    private static void ScoreRange(
+        PredictionEngine<ModelInput, ModelOutput> engine, ModelCard card, IReadOnlyList<ModelInput> inputs, TierPrediction[] results,
+        int start, int end, CancellationToken cancellationToken)
+    {
+        for (var i = start; i < end; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            results[i] = TierPredictor.Predict(engine, card, inputs[i]);
+        }
+    }
 }

@@ -8,8 +8,9 @@ namespace HitPredictor.Serving.Http;
 
 /// <summary>
 /// <c>POST /api/score</c>. Reads the body, rents an engine of the live model, validates every track against
-/// that model's card, and scores them all on that one generation, so a batch never mixes two models. A bad
-/// track rejects the whole batch, with every error listed.
+/// that model's card, and scores them all on that one generation, so a batch never mixes two models; a large
+/// batch is shared by several engines of that generation, one per processor. A bad track rejects the whole
+/// batch, with every error listed.
 /// </summary>
 public sealed partial class ScoreHandler(
     EnginePool pool, ModelRefresher refresher, IOptions<ServingOptions> options, ILogger<ScoreHandler> logger)
@@ -42,12 +43,7 @@ public sealed partial class ScoreHandler(
                     return Problems.Validation(errors);
                 }
 
-                var results = new TrackScore[inputs.Count];
-                for (var i = 0; i < inputs.Count; i++)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    results[i] = TrackScore.From(lease.Predict(inputs[i]));
-                }
+                var results = Array.ConvertAll(lease.PredictBatch(inputs, cancellationToken), TrackScore.From);
 
                 return body.IsBatch
                     ? ServingResult.Json(new BatchScore(lease.Generation.Version, results.Length, results))

@@ -1,0 +1,14 @@
+using BenchmarkDotNet.Running;
+using HitPredictor.Benchmarks;
+using HitPredictor.Benchmarks.Load;
+
+if (args is ["load", .. var loadArgs])
+{
+    return await LoadRun.RunAsync(loadArgs, Console.Out, CancellationToken.None);
+}
+
+// The model is chosen (or trained once and cached) here, in the host process; the benchmark processes
+// BenchmarkDotNet starts inherit HITPREDICTOR_BENCH_MODEL and load that folder.
+var rest = BenchmarkModel.Prepare(args, Console.Out);
+BenchmarkSwitcher.FromAssembly(typeof(BenchmarkModel).Assembly).Run(rest);
+return 0;
