@@ -62,6 +62,7 @@ internal static class ServeCommand
             await using var app = builder.Build();
             app.MapHitPredictorServing();
             AnsiConsole.MarkupLineInterpolated($"Serving models from {target.Description}");
+            AnsiConsole.MarkupLineInterpolated($"  the web page: {parse.GetValue(urls)}/");
             AnsiConsole.MarkupLineInterpolated($"  POST {parse.GetValue(urls)}/{Routes.Score}   GET /{Routes.Model}   GET /{Routes.Health}   (Ctrl+C stops)");
             await app.StartAsync(cancellationToken);
             await app.WaitForShutdownAsync(cancellationToken);

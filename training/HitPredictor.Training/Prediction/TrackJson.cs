@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using HitPredictor.Training.Data;
 using HitPredictor.Training.Features;
@@ -30,6 +31,9 @@ public static class TrackJson
         [TrackColumn.TimeSignature.Name] = TrackColumn.TimeSignature,
     };
 
+    /// <summary>Each card's feature set, worked out once per loaded model rather than once per track.</summary>
+    private static readonly ConditionalWeakTable<ModelCard, FeatureSet> FeaturesOf = new();
+
     /// <summary>The longest track the API scores: one hour.</summary>
     public const double LongestDurationMs = 3_600_000;
 
@@ -50,7 +54,7 @@ public static class TrackJson
 
         var before = errors.Count;
         var input = new ModelInput();
-        var used = FeatureSet.FromNames(card.Features).Numeric;
+        var used = FeaturesOf.GetValue(card, c => FeatureSet.FromNames(c.Features)).Numeric;
         foreach (var feature in NumericFeature.All)
         {
             // Spotify's audio-features objects have no `explicit` (it is on the track object): absent means not explicit.
