@@ -51,7 +51,7 @@ var tags = {
   app: 'hit-predictor'
 }
 
-// Blob layout of the app (ARCHITECTURE.md), plus the container the plan deploys the package from.
+// Blob layout of the app (docs/retraining.md and docs/serving.md), plus the container the plan deploys the package from.
 var datasetsContainerName = 'datasets'
 var modelsContainerName = 'models'
 var reportsContainerName = 'reports'
@@ -147,7 +147,7 @@ module eventGrid 'modules/eventgrid.bicep' = {
   }
 }
 
-// azd stores these in the environment; the postdeploy hook and the README commands use them.
+// azd stores these in the environment; the postdeploy hook and the commands in docs/deploy.md use them.
 output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_RESOURCE_GROUP string = rg.name

@@ -36,8 +36,9 @@ public static class ModelLoader
         try
         {
             using var stream = new MemoryStream(stored.ModelZip.ToArray(), writable: false);
+            var parts = PackageParts.ReadFrom(stream);
             var model = ml.Model.Load(stream, out var schema);
-            package = new ModelPackage(model, schema, card);
+            package = new ModelPackage(model, schema, card, parts);
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {

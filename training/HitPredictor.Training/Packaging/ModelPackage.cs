@@ -12,16 +12,20 @@ public sealed class ModelPackage
     public const string ModelFileName = "model.zip";
     public const string CardFileName = "card.json";
 
-    public ModelPackage(ITransformer model, DataViewSchema inputSchema, ModelCard card)
+    public ModelPackage(ITransformer model, DataViewSchema inputSchema, ModelCard card, PackageParts? parts = null)
     {
         Model = model;
         InputSchema = inputSchema;
         Card = card;
+        Parts = parts ?? PackageParts.Empty;
     }
 
     public ITransformer Model { get; }
     public DataViewSchema InputSchema { get; }
     public ModelCard Card { get; }
+
+    /// <summary>Named extras saved inside model.zip beside the ML.NET pipeline (see <see cref="PackageParts"/>).</summary>
+    public PackageParts Parts { get; }
 
     public void Save(MLContext ml, string directory)
     {
@@ -35,10 +39,16 @@ public sealed class ModelPackage
         File.WriteAllText(Path.Combine(directory, CardFileName), ModelCardJson.Serialize(Card));
     }
 
+    /// <summary>Writes model.zip: the ML.NET pipeline, then the package's <see cref="Parts"/>.</summary>
     public void SaveModel(MLContext ml, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(ml);
-        ml.Model.Save(Model, InputSchema, stream);
+        ArgumentNullException.ThrowIfNull(stream);
+        using var buffer = new MemoryStream();
+        ml.Model.Save(Model, InputSchema, buffer);
+        Parts.WriteTo(buffer);
+        buffer.Position = 0;
+        buffer.CopyTo(stream);
     }
 
     /// <summary>Loads a package from a folder holding model.zip and card.json.</summary>
@@ -60,9 +70,13 @@ public sealed class ModelPackage
     public static ModelPackage Load(MLContext ml, Stream model, string cardJson)
     {
         ArgumentNullException.ThrowIfNull(ml);
+        ArgumentNullException.ThrowIfNull(model);
         var card = ModelCardJson.Deserialize(cardJson);
-        var transformer = ml.Model.Load(model, out var schema);
-        return new ModelPackage(transformer, schema, card);
+        using var buffer = new MemoryStream();
+        model.CopyTo(buffer);
+        var parts = PackageParts.ReadFrom(buffer);
+        var transformer = ml.Model.Load(buffer, out var schema);
+        return new ModelPackage(transformer, schema, card, parts);
     }
 
     /// <summary>A prediction engine for single tracks. Not thread-safe: one per thread, or pooled.</summary>
