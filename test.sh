@@ -20,6 +20,8 @@ fi
 missing=()
 [ -x "$CHROMIUM" ] || missing+=(chromium)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+# Debian's Python with requests runs the documented Python client (docs/clients.md).
+/usr/bin/python3 -c 'import requests' 2>/dev/null || missing+=(python3-requests)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
     say "Installing ${missing[*]} (apt-get)"
