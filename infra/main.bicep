@@ -45,6 +45,19 @@ param functionMaximumInstanceCount int = 100
 @maxValue(3600)
 param servingPollSeconds int = 30
 
+@description('Origins whose web pages may call the API from a browser, comma-separated (https://app.example.com). Empty: same-origin only.')
+param corsAllowedOrigins string = ''
+
+@description('anonymous: the page and the API are public. entra: App Service authentication with Microsoft Entra ID in front of everything but /api/health (needs entraClientId).')
+@allowed([
+  'anonymous'
+  'entra'
+])
+param apiAccess string = 'anonymous'
+
+@description('Client id of the Entra ID app registration that signs callers in, when apiAccess is entra.')
+param entraClientId string = ''
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -133,6 +146,9 @@ module hosting 'modules/hosting.bicep' = {
     modelsContainerName: modelsContainerName
     reportsContainerName: reportsContainerName
     pollSeconds: servingPollSeconds
+    corsAllowedOrigins: empty(corsAllowedOrigins) ? [] : split(corsAllowedOrigins, ',')
+    apiAccess: apiAccess
+    entraClientId: entraClientId
   }
 }
 

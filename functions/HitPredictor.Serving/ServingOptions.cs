@@ -34,4 +34,23 @@ public sealed class ServingOptions
 
     /// <summary>Seconds a client is told to wait (Retry-After) while no model is loaded (1 to 3,600). Default 5.</summary>
     public int RetryAfterSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// Origins (scheme://host[:port], comma-separated) whose web pages may call the API from the browser (CORS), as
+    /// <c>hitpredictor serve</c> applies it. Default none: same-origin only. The Functions app gets the platform's
+    /// CORS from the deployment instead (<c>CORS_ALLOWED_ORIGINS</c>, docs/deploy.md).
+    /// </summary>
+    public string? CorsOrigins { get; set; }
+
+    /// <summary>
+    /// A key every API call except <c>/api/health</c> must send in the <c>x-functions-key</c> header (as a function key
+    /// is sent), as <c>hitpredictor serve</c> applies it: at least 16 characters. Default none: anonymous.
+    /// </summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>The allowed origins of <see cref="CorsOrigins"/>, parsed.</summary>
+    public IReadOnlyList<string> CorsOriginList =>
+        string.IsNullOrWhiteSpace(CorsOrigins)
+            ? []
+            : [.. CorsOrigins.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 }

@@ -23,8 +23,25 @@ internal sealed class ServingOptionsValidator : IValidateOptions<ServingOptions>
             errors.Add($"{ServingOptions.SectionName}:{nameof(options.StoreFolder)} is blank; leave it out to use Blob Storage.");
         }
 
+        foreach (var origin in options.CorsOriginList.Where(o => !IsOrigin(o)))
+        {
+            errors.Add($"{ServingOptions.SectionName}:{nameof(options.CorsOrigins)} must list origins such as https://app.example.com (scheme, host, optional port; no path), got '{origin}'.");
+        }
+
+        if (options.ApiKey is { } key && key.Length < ApiKeyMinimumLength)
+        {
+            errors.Add($"{ServingOptions.SectionName}:{nameof(options.ApiKey)} must be at least {ApiKeyMinimumLength} characters; leave it out for anonymous access.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+
+    private const int ApiKeyMinimumLength = 16;
+
+    private static bool IsOrigin(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri)
+        && uri.Scheme is "http" or "https"
+        && uri.AbsolutePath == "/" && !text.EndsWith('/') && uri.Query.Length == 0 && uri.Fragment.Length == 0 && uri.UserInfo.Length == 0;
 
     private static void Range(List<string> errors, string key, long value, long min, long max)
     {

@@ -41,6 +41,7 @@ public static class ServingServiceCollectionExtensions
         services.TryAddSingleton<ModelHandler>();
         services.TryAddSingleton<HealthHandler>();
         services.AddHitPredictorPage();
+        services.AddHitPredictorApiAccess();
         return services;
     }
 }

@@ -60,6 +60,19 @@ param reportsContainerName string
 @maxValue(3600)
 param pollSeconds int
 
+@description('Origins whose web pages may call the API from a browser (the platform\'s CORS). Empty: same-origin only.')
+param corsAllowedOrigins array = []
+
+@description('anonymous: the page and the API are public. entra: App Service authentication signs callers in with Microsoft Entra ID before anything but /api/health runs; no code changes.')
+@allowed([
+  'anonymous'
+  'entra'
+])
+param apiAccess string = 'anonymous'
+
+@description('Client id of the Entra ID app registration that signs callers in (apiAccess entra).')
+param entraClientId string = ''
+
 resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
   name: storageAccountName
 }
@@ -98,6 +111,10 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
     httpsOnly: true
     siteConfig: {
       minTlsVersion: '1.2'
+      cors: {
+        allowedOrigins: corsAllowedOrigins
+        supportCredentials: false
+      }
     }
     functionAppConfig: {
       deployment: {
@@ -145,6 +162,48 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       Serving__DatasetsContainer: datasetsContainerName
       Serving__ReportsContainer: reportsContainerName
       Serving__PollSeconds: string(pollSeconds)
+    }
+  }
+}
+
+// Protected mode: the platform (App Service authentication, "Easy Auth") answers before the app does. A browser is
+// sent to the Entra ID sign-in page and comes back with a session cookie, so the web page and its same-origin
+// calls work as before; an API client sends a bearer token for the app registration. /api/health stays open
+// for probes. The function classes keep AuthorizationLevel.Anonymous: access is decided here, at deployment.
+resource authentication 'Microsoft.Web/sites/config@2024-04-01' = if (apiAccess == 'entra') {
+  parent: functionApp
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: 'RedirectToLoginPage'
+      redirectToProvider: 'azureactivedirectory'
+      excludedPaths: [
+        '/api/health'
+      ]
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: entraClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: [
+            'api://${entraClientId}'
+            entraClientId
+          ]
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: true
+      }
     }
   }
 }

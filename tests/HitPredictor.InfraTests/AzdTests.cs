@@ -54,6 +54,9 @@ public sealed partial class AzdTests(CompiledInfra infra)
     [InlineData("principalId", "${AZURE_PRINCIPAL_ID}")]
     [InlineData("functionInstanceMemoryMB", "${FUNCTION_INSTANCE_MEMORY_MB=2048}")]
     [InlineData("functionMaximumInstanceCount", "${FUNCTION_MAXIMUM_INSTANCE_COUNT=100}")]
+    [InlineData("corsAllowedOrigins", "${CORS_ALLOWED_ORIGINS=}")]
+    [InlineData("apiAccess", "${API_ACCESS=anonymous}")]
+    [InlineData("entraClientId", "${ENTRA_CLIENT_ID=}")]
     public void ParametersFile_Parameter_ComesFromTheAzdEnvironment(string parameter, string expected)
     {
         ParametersFile()[parameter]!["value"]!.GetValue<string>().Should().Be(expected);

@@ -54,6 +54,11 @@ public static class Problems
             new Dictionary<string, string> { ["Retry-After"] = retryAfterSeconds.ToString(CultureInfo.InvariantCulture) });
     }
 
+    /// <summary>401: the service is protected by a key (<see cref="ApiAccess"/>) and the request did not send it.</summary>
+    public static ServingResult Unauthorized() =>
+        Plain(StatusCodes.Status401Unauthorized, "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+            "An API key is required.", $"Send the service's key in the {ApiAccess.KeyHeader} header.");
+
     /// <summary>500: the detail is logged, not returned.</summary>
     public static ServingResult Unexpected() =>
         Plain(StatusCodes.Status500InternalServerError, "https://tools.ietf.org/html/rfc9110#section-15.6.1",

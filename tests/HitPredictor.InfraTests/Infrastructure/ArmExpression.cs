@@ -7,7 +7,8 @@ namespace HitPredictor.InfraTests.Infrastructure;
 /// <summary>
 /// Evaluates the small part of the ARM template expression language the tests need: literals,
 /// <c>parameters</c>, <c>variables</c>, <c>format</c>, <c>concat</c>, <c>string</c>, <c>toLower</c>,
-/// <c>toUpper</c>, <c>empty</c>, <c>not</c>, <c>union</c> and <c>createObject</c>, with property and index access.
+/// <c>toUpper</c>, <c>empty</c>, <c>not</c>, <c>equals</c>, <c>if</c>, <c>split</c>, <c>createArray</c>, <c>union</c> and
+/// <c>createObject</c>, with property and index access.
 /// Anything else (reference, resourceId, uniqueString, listKeys...) is known only at deployment time:
 /// it evaluates to a marker string <c>⟨expression text⟩</c>, so a test can still see what it refers to,
 /// and a marker never equals a literal a test expects.
@@ -112,6 +113,24 @@ public static class ArmExpression
                 return operand.IsResolved && operand.Node is JsonValue b && b.TryGetValue<bool>(out var flag)
                     ? Value.Of(JsonValue.Create(!flag))
                     : Value.Unresolved(call.Text);
+            case "EQUALS":
+                var left = Evaluate(call.Arguments[0], scope);
+                var right = Evaluate(call.Arguments[1], scope);
+                return left.IsResolved && right.IsResolved
+                    ? Value.Of(JsonValue.Create(JsonNode.DeepEquals(left.Node, right.Node)))
+                    : Value.Unresolved(call.Text);
+            case "IF":
+                var test = Evaluate(call.Arguments[0], scope);
+                return test.IsResolved && test.Node is JsonValue t && t.TryGetValue<bool>(out var condition)
+                    ? Evaluate(call.Arguments[condition ? 1 : 2], scope)
+                    : Value.Unresolved(call.Text);
+            case "SPLIT":
+                var whole = Evaluate(call.Arguments[0], scope);
+                return whole.IsResolved
+                    ? Value.Of(new JsonArray([.. AsText(whole).Split(AsText(Evaluate(call.Arguments[1], scope))).Select(part => (JsonNode?)JsonValue.Create(part))]))
+                    : Value.Unresolved(call.Text);
+            case "CREATEARRAY":
+                return Value.Of(new JsonArray([.. call.Arguments.Select(a => Materialize(Evaluate(a, scope)))]));
             case "CREATEOBJECT":
                 var created = new JsonObject();
                 for (var i = 0; i + 1 < call.Arguments.Count; i += 2)

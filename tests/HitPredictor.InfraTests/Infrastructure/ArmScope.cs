@@ -29,9 +29,11 @@ public sealed class ArmScope
     {
         var properties = deployment["properties"]!.AsObject();
         var passed = properties["parameters"] as JsonObject ?? [];
+        // A parameter is passed as {"value": ...}, or as one expression that builds that object
+        // (Bicep writes a conditional argument as if(c, createObject('value', a), createObject('value', b))).
         return new ArmScope(properties["template"]!.AsObject(), name =>
-            passed[name] is JsonObject parameter && parameter.ContainsKey("value")
-                ? (true, Evaluate(parameter["value"]))
+            (passed[name] is JsonValue ? Evaluate(passed[name]) : passed[name]) is JsonObject parameter && parameter.ContainsKey("value")
+                ? (true, passed[name] is JsonValue ? parameter["value"]?.DeepClone() : Evaluate(parameter["value"]))
                 : (false, null));
     }
 

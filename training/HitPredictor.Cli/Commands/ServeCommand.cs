@@ -60,7 +60,7 @@ internal static class ServeCommand
             builder.Services.AddHitPredictorServing(builder.Configuration);
 
             await using var app = builder.Build();
-            app.MapHitPredictorServing();
+            app.UseHitPredictorServing();
             AnsiConsole.MarkupLineInterpolated($"Serving models from {target.Description}");
             AnsiConsole.MarkupLineInterpolated($"  the web page: {parse.GetValue(urls)}/");
             AnsiConsole.MarkupLineInterpolated($"  POST {parse.GetValue(urls)}/{Routes.Score}   GET /{Routes.Model}   GET /{Routes.Health}   (Ctrl+C stops)");
