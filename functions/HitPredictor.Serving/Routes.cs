@@ -9,6 +9,9 @@ public static class Routes
     /// <summary><c>GET /api/model</c>: the live model's card.</summary>
     public const string Model = "api/model";
 
+    /// <summary><c>GET /api/models</c>: the stored model versions, newest first, the live one marked.</summary>
+    public const string Models = "api/models";
+
     /// <summary><c>GET /api/health</c>: whether a model is loaded, and which.</summary>
     public const string Health = "api/health";
 

@@ -24,6 +24,7 @@ public static class ServingEndpoints
         endpoints.MapPost("/" + Routes.Score, (HttpRequest request, ScoreHandler handler, CancellationToken cancellationToken) =>
             handler.HandleAsync(request, cancellationToken));
         endpoints.MapGet("/" + Routes.Model, (ModelHandler handler) => handler.Handle());
+        endpoints.MapGet("/" + Routes.Models, (ModelsHandler handler, CancellationToken cancellationToken) => handler.HandleAsync(cancellationToken));
         endpoints.MapGet("/" + Routes.Health, (HealthHandler handler) => handler.Handle());
         endpoints.MapHitPredictorPage();
         return endpoints;

@@ -40,6 +40,7 @@ public static class ServingServiceCollectionExtensions
         services.TryAddSingleton<ScoreHandler>();
         services.TryAddSingleton<ModelHandler>();
         services.TryAddSingleton<HealthHandler>();
+        services.TryAddSingleton<ModelsHandler>();
         services.AddHitPredictorPage();
         services.AddHitPredictorApiAccess();
         return services;

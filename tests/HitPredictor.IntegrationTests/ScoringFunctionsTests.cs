@@ -166,6 +166,25 @@ public sealed class ScoringFunctionsTests(AzuriteFixture azurite, TrainedModelFi
         (await Store.OpenAsync("v1", Ct)).ModelZip.Length.Should().Be(model.ModelZip.Length);
     }
 
+    [Fact]
+    public async Task Models_TwoVersionsInBlobStorage_ListsBothNewestFirstWithTheLiveOneMarked()
+    {
+        // Arrange
+        await model.PublishAsync(Store, "v1");
+        await model.PublishAsync(Store, "v2");
+        await StartAppAsync();
+
+        // Act
+        var response = await InvokeAsync(await ActivatorUtilities.CreateInstance<ModelsFunction>(Services).RunAsync(NewContext().Request, Ct));
+
+        // Assert
+        response.Status.Should().Be(200, response.Body);
+        response.Json["live"]!.GetValue<string>().Should().Be("v2");
+        response.Json["versions"]!.AsArray().Select(v => (v!["version"]!.GetValue<string>(), v["live"]!.GetValue<bool>()))
+            .Should().Equal(("v2", true), ("v1", false));
+        response.Json["versions"]![0]!["macroF1"]!.GetValue<double>().Should().BeInRange(0, 1);
+    }
+
     private async Task StartAppAsync()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });

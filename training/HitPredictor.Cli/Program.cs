@@ -10,6 +10,7 @@ var root = new RootCommand("Hit Predictor: sorts tracks into Viral / Hit / Mid /
     SampleCommand.Create(),
     ReportCommand.Create(),
     PublishCommand.Create(),
+    ModelsCommand.Create(),
     RetrainCommand.Create(),
     ServeCommand.Create(),
 };

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -56,6 +57,60 @@ internal sealed class BlobModelStore(BlobContainerClient container) : IModelStor
         {
             throw new ModelNotFoundException(
                 $"Version '{version}' is not complete in {Description}: it needs {ModelPackage.ModelFileName} and {ModelPackage.CardFileName}.", ex);
+        }
+    }
+
+    public async IAsyncEnumerable<StoredVersion> ListVersionsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // One flat listing: a version is complete once its card is there (PutAsync writes the card last).
+        var suffix = "/" + ModelPackage.CardFileName;
+        IAsyncEnumerator<BlobItem>? blobs = null;
+        try
+        {
+            blobs = container.GetBlobsAsync(cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
+            while (await MoveNextAsync(blobs))
+            {
+                var name = blobs.Current.Name;
+                if (name.EndsWith(suffix, StringComparison.Ordinal) && name.IndexOf('/', StringComparison.Ordinal) == name.Length - suffix.Length
+                    && ModelPointer.IsValidVersion(name[..^suffix.Length]))
+                {
+                    yield return new StoredVersion(name[..^suffix.Length], blobs.Current.Properties.LastModified ?? DateTimeOffset.MinValue);
+                }
+            }
+        }
+        finally
+        {
+            if (blobs is not null)
+            {
+                await blobs.DisposeAsync();
+            }
+        }
+    }
+
+    public async Task<string> ReadCardAsync(string version, CancellationToken cancellationToken)
+    {
+        Check(version);
+        try
+        {
+            var card = await container.GetBlobClient($"{version}/{ModelPackage.CardFileName}").DownloadContentAsync(cancellationToken);
+            return card.Value.Content.ToString();
+        }
+        catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.NotFound)
+        {
+            throw new ModelNotFoundException($"Version '{version}' has no {ModelPackage.CardFileName} in {Description}.", ex);
+        }
+    }
+
+    /// <summary>A container that does not exist yet holds no versions.</summary>
+    private static async Task<bool> MoveNextAsync(IAsyncEnumerator<BlobItem> blobs)
+    {
+        try
+        {
+            return await blobs.MoveNextAsync();
+        }
+        catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.NotFound)
+        {
+            return false;
         }
     }
 

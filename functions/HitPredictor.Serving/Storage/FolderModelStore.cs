@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using HitPredictor.Training.Packaging;
 
@@ -46,6 +47,40 @@ internal sealed class FolderModelStore : IModelStore
         var model = await File.ReadAllBytesAsync(modelPath, cancellationToken);
         var card = await File.ReadAllTextAsync(cardPath, cancellationToken);
         return new StoredModel(version, model, card);
+    }
+
+    public async IAsyncEnumerable<StoredVersion> ListVersionsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(_models))
+        {
+            yield break;
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(_models))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var version = Path.GetFileName(folder);
+            var card = new FileInfo(Path.Combine(folder, ModelPackage.CardFileName));
+            if (ModelPointer.IsValidVersion(version) && card.Exists)
+            {
+                yield return new StoredVersion(version, card.LastWriteTimeUtc);
+            }
+        }
+
+        await Task.CompletedTask;
+    }
+
+    public async Task<string> ReadCardAsync(string version, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(VersionFolder(version), ModelPackage.CardFileName);
+        try
+        {
+            return await File.ReadAllTextAsync(path, cancellationToken);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new ModelNotFoundException($"Version '{version}' has no {ModelPackage.CardFileName} in {Description}.", ex);
+        }
     }
 
     public async Task<bool> PutAsync(string version, ReadOnlyMemory<byte> modelZip, string cardJson, CancellationToken cancellationToken)

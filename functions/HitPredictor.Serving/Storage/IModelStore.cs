@@ -19,6 +19,13 @@ public interface IModelStore
     /// <exception cref="ModelNotFoundException">The version, or one of its two files, is not in the store.</exception>
     Task<StoredModel> OpenAsync(string version, CancellationToken cancellationToken);
 
+    /// <summary>Every complete version in the store (its <c>card.json</c> is there), in no particular order.</summary>
+    IAsyncEnumerable<StoredVersion> ListVersionsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Reads a version's <c>card.json</c> alone (no model download).</summary>
+    /// <exception cref="ModelNotFoundException">The version or its card is not in the store.</exception>
+    Task<string> ReadCardAsync(string version, CancellationToken cancellationToken);
+
     /// <summary>Writes a version. A version is immutable: returns <see langword="false"/> when it is already there.</summary>
     Task<bool> PutAsync(string version, ReadOnlyMemory<byte> modelZip, string cardJson, CancellationToken cancellationToken);
 

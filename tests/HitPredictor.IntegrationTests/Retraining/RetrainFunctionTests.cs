@@ -284,6 +284,10 @@ public sealed class RetrainFunctionTests(AzuriteFixture azurite, TrainedModelFix
 
         public Task<StoredModel> OpenAsync(string version, CancellationToken cancellationToken) => inner.OpenAsync(version, cancellationToken);
 
+        public IAsyncEnumerable<StoredVersion> ListVersionsAsync(CancellationToken cancellationToken) => inner.ListVersionsAsync(cancellationToken);
+
+        public Task<string> ReadCardAsync(string version, CancellationToken cancellationToken) => inner.ReadCardAsync(version, cancellationToken);
+
         public async Task<bool> PutAsync(string version, ReadOnlyMemory<byte> modelZip, string cardJson, CancellationToken cancellationToken)
         {
             var written = await inner.PutAsync(version, modelZip, cardJson, cancellationToken);

@@ -92,6 +92,10 @@ public sealed class InterruptedRunTests(SampleModelFixture model) : IDisposable
 
         public Task<StoredModel> OpenAsync(string version, CancellationToken cancellationToken) => inner.OpenAsync(version, cancellationToken);
 
+        public IAsyncEnumerable<StoredVersion> ListVersionsAsync(CancellationToken cancellationToken) => inner.ListVersionsAsync(cancellationToken);
+
+        public Task<string> ReadCardAsync(string version, CancellationToken cancellationToken) => inner.ReadCardAsync(version, cancellationToken);
+
         public async Task<bool> PutAsync(string version, ReadOnlyMemory<byte> modelZip, string cardJson, CancellationToken cancellationToken)
         {
             var written = await inner.PutAsync(version, modelZip, cardJson, cancellationToken);
@@ -114,6 +118,10 @@ public sealed class InterruptedRunTests(SampleModelFixture model) : IDisposable
 
         public Task<StoredModel> OpenAsync(string version, CancellationToken cancellationToken) =>
             throw new IOException("storage is unavailable");
+
+        public IAsyncEnumerable<StoredVersion> ListVersionsAsync(CancellationToken cancellationToken) => inner.ListVersionsAsync(cancellationToken);
+
+        public Task<string> ReadCardAsync(string version, CancellationToken cancellationToken) => inner.ReadCardAsync(version, cancellationToken);
 
         public Task<bool> PutAsync(string version, ReadOnlyMemory<byte> modelZip, string cardJson, CancellationToken cancellationToken) =>
             inner.PutAsync(version, modelZip, cardJson, cancellationToken);

@@ -7,10 +7,13 @@ internal sealed class CountingStore(IModelStore inner) : IModelStore
 {
     private int _etagChecks;
     private int _opens;
+    private int _listings;
 
     public int ETagChecks => Volatile.Read(ref _etagChecks);
 
     public int Opens => Volatile.Read(ref _opens);
+
+    public int Listings => Volatile.Read(ref _listings);
 
     public string Description => inner.Description;
 
@@ -27,6 +30,14 @@ internal sealed class CountingStore(IModelStore inner) : IModelStore
         Interlocked.Increment(ref _opens);
         return inner.OpenAsync(version, cancellationToken);
     }
+
+    public IAsyncEnumerable<StoredVersion> ListVersionsAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _listings);
+        return inner.ListVersionsAsync(cancellationToken);
+    }
+
+    public Task<string> ReadCardAsync(string version, CancellationToken cancellationToken) => inner.ReadCardAsync(version, cancellationToken);
 
     public Task<bool> PutAsync(string version, ReadOnlyMemory<byte> modelZip, string cardJson, CancellationToken cancellationToken) =>
         inner.PutAsync(version, modelZip, cardJson, cancellationToken);
