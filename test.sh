@@ -16,12 +16,14 @@ if [ ! -x .tools/node_modules/.bin/azurite-blob ]; then
   npm install --prefix .tools --no-audit --no-fund --loglevel=error "azurite@$AZURITE_VERSION"
 fi
 
-# Chromium drives the browser tests; DejaVu fonts give the report's plots their text.
+# Chromium drives the browser tests; DejaVu fonts give the report's plots their text; ffmpeg encodes test audio.
 missing=()
 [ -x "$CHROMIUM" ] || missing+=(chromium)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 # Debian's Python with requests runs the documented Python client (docs/clients.md).
 /usr/bin/python3 -c 'import requests' 2>/dev/null || missing+=(python3-requests)
+# ffmpeg encodes the audio tests' generated MP3 and Ogg Vorbis files.
+command -v ffmpeg >/dev/null || missing+=(ffmpeg)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
     say "Installing ${missing[*]} (apt-get)"
