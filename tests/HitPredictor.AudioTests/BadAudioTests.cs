@@ -75,4 +75,14 @@ public sealed class BadAudioTests
     [Fact]
     public void Analyze_CleanTone_HasNoWarning() =>
         Analyze.Wav(Signals.Sine(997, -1, 4, 44100, 2), 44100, 2, WavEncoding.IeeeFloat32).Warnings.Should().BeEmpty();
+
+    [Fact]
+    public void Analyze_SteadyTone_LeavesTempoUnmeasuredWithTheReason()
+    {
+        var analysis = Analyze.Wav(Signals.Sine(997, -20, 6, 44100, 2), 44100, 2);
+
+        analysis.Tempo.Should().BeNull();
+        analysis.Unmeasured["tempo"].Should().StartWith("no onsets");
+        analysis.Measured.Should().Contain("loudness");
+    }
 }

@@ -13,6 +13,7 @@ var root = new RootCommand("Hit Predictor: sorts tracks into Viral / Hit / Mid /
     ModelsCommand.Create(),
     RetrainCommand.Create(),
     ServeCommand.Create(),
+    AnalyzeCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

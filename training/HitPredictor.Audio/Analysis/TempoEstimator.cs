@@ -16,6 +16,9 @@ internal static class TempoEstimator
     private const double PriorOctaves = 1.0;
     private const int CombTeeth = 4;
 
+    /// <summary>Below this peak spectral flux (summed log-magnitude rise) nothing starts: a steady tone or noise floor.</summary>
+    private const float MinPeakFlux = 0.5f;
+
     /// <summary>The tempo in BPM, or null with the reason when there is no periodic onset to measure.</summary>
     public static (double? Bpm, string? Reason) Estimate(IReadOnlyList<float> envelope, double framesPerSecond)
     {
@@ -26,8 +29,7 @@ internal static class TempoEstimator
         }
 
         var signal = Detrend(envelope, (int)Math.Round(framesPerSecond));
-        var energy = signal.Sum(v => v * v);
-        if (energy <= 1e-12 * signal.Length)
+        if (envelope.Max() < MinPeakFlux)
         {
             return (null, "no onsets: the audio has no rhythmic events (silence or a steady tone)");
         }
