@@ -55,7 +55,7 @@ public class ScoringBenchmarks
     public TierPrediction NewEnginePerRequest()
     {
         using var engine = _package.CreateEngine(_ml);
-        return TierPredictor.Predict(engine, _package.Card, Next());
+        return TierPredictor.Predict(_package, engine, Next());
     }
 
     private ModelInput Next() => _tracks[_next++ % _tracks.Length];

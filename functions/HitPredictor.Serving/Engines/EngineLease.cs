@@ -31,7 +31,7 @@ public readonly struct EngineLease : IDisposable
     public ModelCard Card => Generation.Card;
 
     /// <summary>Scores one validated track (a track without genre is averaged over the genres).</summary>
-    public TierPrediction Predict(ModelInput input) => TierPredictor.Predict(Engine, Generation.Card, input);
+    public TierPrediction Predict(ModelInput input) => TierPredictor.Predict(Engine, Generation.Card, Generation.Calibration, input);
 
     /// <summary>Scores validated tracks in input order, on all processors from <see cref="ParallelThreshold"/> tracks up.</summary>
     public TierPrediction[] PredictBatch(IReadOnlyList<ModelInput> inputs, CancellationToken cancellationToken = default) =>
@@ -50,7 +50,7 @@ public readonly struct EngineLease : IDisposable
         var workers = inputs.Count < ParallelThreshold ? 1 : Math.Min(maxDegreeOfParallelism, inputs.Count / ChunkSize);
         if (workers <= 1)
         {
-            ScoreRange(Engine, Card, inputs, results, 0, inputs.Count, cancellationToken);
+            ScoreRange(Engine, Generation, inputs, results, 0, inputs.Count, cancellationToken);
             return results;
         }
 
@@ -64,7 +64,7 @@ public readonly struct EngineLease : IDisposable
             int start;
             while ((start = Interlocked.Increment(ref nextChunk) * ChunkSize) < inputs.Count)
             {
-                ScoreRange(engine, generation.Card, inputs, results, start, Math.Min(start + ChunkSize, inputs.Count), cancellationToken);
+                ScoreRange(engine, generation, inputs, results, start, Math.Min(start + ChunkSize, inputs.Count), cancellationToken);
             }
         });
         return results;
@@ -73,13 +73,13 @@ public readonly struct EngineLease : IDisposable
     public void Dispose() => Generation?.ReturnEngine(Engine);
 
     private static void ScoreRange(
-        PredictionEngine<ModelInput, ModelOutput> engine, ModelCard card, IReadOnlyList<ModelInput> inputs, TierPrediction[] results,
+        PredictionEngine<ModelInput, ModelOutput> engine, ModelGeneration generation, IReadOnlyList<ModelInput> inputs, TierPrediction[] results,
         int start, int end, CancellationToken cancellationToken)
     {
         for (var i = start; i < end; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            results[i] = TierPredictor.Predict(engine, card, inputs[i]);
+            results[i] = TierPredictor.Predict(engine, generation.Card, generation.Calibration, inputs[i]);
         }
     }
 }

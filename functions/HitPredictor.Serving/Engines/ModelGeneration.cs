@@ -1,3 +1,4 @@
+using HitPredictor.Training.Calibration;
 using HitPredictor.Training.Features;
 using HitPredictor.Training.Packaging;
 using Microsoft.Extensions.ObjectPool;
@@ -35,6 +36,9 @@ public sealed class ModelGeneration
     public long Number { get; }
 
     public ModelCard Card => _package.Card;
+
+    /// <summary>The package's calibration: every answer of this generation goes through it.</summary>
+    public MemberCalibration Calibration => _package.Calibration;
 
     public string Version => _package.Card.Version;
 

@@ -116,9 +116,9 @@ public static class ModelLoader
             using var engine = package.CreateEngine(new MLContext(seed: 0));
             var input = Typical();
             input.Genre = package.Card.Genres[0];
-            Check(TierPredictor.Predict(engine, package.Card, input), "with a genre", problems);
+            Check(TierPredictor.Predict(package, engine, input), "with a genre", problems);
             input.Genre = "";
-            Check(TierPredictor.Predict(engine, package.Card, input), "averaged over genres", problems);
+            Check(TierPredictor.Predict(package, engine, input), "averaged over genres", problems);
 
             var known = Typical();
             known.Genre = package.Card.Genres[0];

@@ -2,13 +2,21 @@ using HitPredictor.Training.Prediction;
 
 namespace HitPredictor.Serving.Http;
 
-/// <summary>One track's answer: <c>{"tier":"Hit","probabilities":{...},"genreAveraged":false,"modelVersion":"..."}</c>.</summary>
+/// <summary>
+/// One track's answer: <c>{"tier":"Hit","probabilities":{...},"genreAveraged":false,"modelVersion":"...",
+/// "predictionSet":{"level":0.9,"tiers":["Hit","Mid"]}}</c>; probabilities calibrated, set tiers most probable first.
+/// </summary>
 public sealed record TrackScore(string Tier, IReadOnlyDictionary<string, double> Probabilities, bool GenreAveraged, string ModelVersion)
 {
+    public PredictionSet PredictionSet { get; init; } = PredictionSet.Empty;
+
     public static TrackScore From(TierPrediction prediction)
     {
         ArgumentNullException.ThrowIfNull(prediction);
-        return new TrackScore(prediction.Tier.ToString(), prediction.Probabilities, prediction.GenreAveraged, prediction.ModelVersion);
+        return new TrackScore(prediction.Tier.ToString(), prediction.Probabilities, prediction.GenreAveraged, prediction.ModelVersion)
+        {
+            PredictionSet = prediction.PredictionSet,
+        };
     }
 }
 

@@ -275,7 +275,7 @@ public sealed partial class RetrainService(RetrainStores stores, RetrainingOptio
 
         try
         {
-            var metrics = await Task.Run(() => HoldoutEvaluator.Evaluate(ml, live.Model, test), cancellationToken);
+            var metrics = (await Task.Run(() => HoldoutEvaluator.Evaluate(ml, live, test), cancellationToken)).Metrics;
             return new ModelFigures(pointer.Version, metrics.Accuracy, metrics.MacroF1, metrics.LogLoss, metrics.Rows);
         }
         finally

@@ -27,7 +27,7 @@ public sealed class HitModelTrainerTests(SampleModelFixture sample)
 
         foreach (var track in sample.Result.Split.Test.Take(200))
         {
-            var prediction = TierPredictor.Predict(engine, sample.Package.Card, ModelInput.From(track.Track));
+            var prediction = TierPredictor.Predict(sample.Package, engine, ModelInput.From(track.Track));
             prediction.Probabilities.Values.Sum().Should().BeApproximately(1.0, 1e-6);
             prediction.Probabilities.Values.Should().OnlyContain(p => p >= 0 && p <= 1);
         }

@@ -57,7 +57,7 @@ public sealed class PackagePartsTests(SampleModelFixture sample)
     public void ReadFrom_AModelWithoutParts_IsEmpty()
     {
         using var stream = new MemoryStream();
-        sample.Package.SaveModel(sample.Ml, stream);
+        new ModelPackage(sample.Package.Model, sample.Package.InputSchema, sample.Package.Card).SaveModel(sample.Ml, stream);
 
         PackageParts.ReadFrom(stream).Names.Should().BeEmpty();
     }

@@ -25,7 +25,11 @@ public sealed class ScoreHandlerTests(SampleModelFixture sample)
         probabilities.Sum(p => p.Value!.GetValue<double>()).Should().BeApproximately(1, 1e-6);
         body["genreAveraged"]!.GetValue<bool>().Should().BeFalse();
         body["modelVersion"]!.GetValue<string>().Should().Be("v1");
-        body.AsObject().Select(p => p.Key).Should().Equal("tier", "probabilities", "genreAveraged", "modelVersion");
+        body["predictionSet"]!["level"]!.GetValue<double>().Should().Be(0.9);
+        var set = body["predictionSet"]!["tiers"]!.AsArray().Select(t => t!.GetValue<string>()).ToArray();
+        set.Should().Contain(probabilities.MaxBy(p => p.Value!.GetValue<double>()).Key).And.Contain(body["tier"]!.GetValue<string>());
+        set.Select(t => probabilities[t]!.GetValue<double>()).Should().BeInDescendingOrder();
+        body.AsObject().Select(p => p.Key).Should().Equal("tier", "probabilities", "genreAveraged", "modelVersion", "predictionSet");
     }
 
     [Fact]

@@ -43,7 +43,8 @@ internal static class EvaluateCommand
                 throw new UsageException($"No track in {Path.GetFileName(path)} has a genre the model knows; nothing to evaluate.");
             }
 
-            var metrics = HoldoutEvaluator.Evaluate(ml, package.Model, tracks);
+            var evaluation = HoldoutEvaluator.Evaluate(ml, package, tracks);
+            var metrics = evaluation.Metrics;
             var shares = TierCutoffs.All.Select(t => (float)card.Tiers.Shares[t.ToString()]).ToArray();
             var baseline = MetricsCalculator.Baseline(shares, [.. tracks.Select(t => t.Tier)]);
 

@@ -67,7 +67,7 @@ internal static class PredictCommand
             }
 
             using var engine = package.CreateEngine(ml);
-            var prediction = TierPredictor.Predict(engine, package.Card, input);
+            var prediction = TierPredictor.Predict(package, engine, input);
             if (parse.GetValue(json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(prediction, ModelCardJson.Options));

@@ -16,7 +16,20 @@ public static class MetricsCalculator
             throw new ArgumentException("need one probability vector per track, and at least one track");
         }
 
-        var predicted = probabilities.Select(ArgMax).ToArray();
+        return Compute(actual, probabilities, [.. probabilities.Select(ArgMax)]);
+    }
+
+    /// <summary>Figures when the tier shown comes from a decision rule rather than the arg-max of <paramref name="probabilities"/>.</summary>
+    public static EvaluationMetrics Compute(IReadOnlyList<Tier> actual, IReadOnlyList<float[]> probabilities, IReadOnlyList<Tier> predicted)
+    {
+        ArgumentNullException.ThrowIfNull(actual);
+        ArgumentNullException.ThrowIfNull(probabilities);
+        ArgumentNullException.ThrowIfNull(predicted);
+        if (actual.Count != probabilities.Count || actual.Count != predicted.Count || actual.Count == 0)
+        {
+            throw new ArgumentException("need one probability vector and one predicted tier per track, and at least one track");
+        }
+
         var logLoss = actual.Select((tier, i) => -Math.Log(Math.Max(probabilities[i][(int)tier], ProbabilityFloor))).Average();
         return FromPredictions(actual, predicted, logLoss);
     }
@@ -54,7 +67,7 @@ public static class MetricsCalculator
         return (Tier)best;
     }
 
-    private static EvaluationMetrics FromPredictions(IReadOnlyList<Tier> actual, Tier[] predicted, double logLoss)
+    private static EvaluationMetrics FromPredictions(IReadOnlyList<Tier> actual, IReadOnlyList<Tier> predicted, double logLoss)
     {
         var tiers = TierCutoffs.All;
         var counts = new int[tiers.Count, tiers.Count];

@@ -1,3 +1,4 @@
+using HitPredictor.Training.Calibration;
 using HitPredictor.Training.Data;
 using HitPredictor.Training.Features;
 using HitPredictor.Training.Tiers;
@@ -18,12 +19,14 @@ public static class PermutationImportance
         IReadOnlyList<ModelInput> test,
         IReadOnlyList<Tier> actual,
         EvaluationMetrics reference,
+        MemberCalibration calibration,
         int seed,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(test);
         ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(calibration);
 
         var inputs = new List<(string Name, Action<ModelInput, ModelInput> Copy)>();
         foreach (var feature in features.Numeric)
@@ -46,7 +49,7 @@ public static class PermutationImportance
                 return clone;
             }).ToArray();
 
-            var metrics = MetricsCalculator.Compute(actual, ModelScorer.Probabilities(ml, model, permuted));
+            var metrics = CalibrationEvaluator.Evaluate(calibration, ModelScorer.Probabilities(ml, model, permuted), actual).Metrics;
             results.Add(new FeatureImportance(name, reference.Accuracy - metrics.Accuracy, reference.MacroF1 - metrics.MacroF1));
         }
 

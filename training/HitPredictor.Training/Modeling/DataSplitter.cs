@@ -29,6 +29,29 @@ public static class DataSplitter
     }
 
     /// <summary>
+    /// Assigns each track to one of <paramref name="folds"/> folds, stratified by tier (each tier dealt round-robin
+    /// after a seeded shuffle): the fold index per track, in input order.
+    /// </summary>
+    public static int[] Folds(IReadOnlyList<LabelledTrack> tracks, int folds, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(tracks);
+        ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
+        var random = new Random(seed);
+        var assignment = new int[tracks.Count];
+        foreach (var tier in Enumerable.Range(0, tracks.Count).GroupBy(i => tracks[i].Tier).OrderBy(g => g.Key))
+        {
+            var members = tier.ToArray();
+            random.Shuffle(members);
+            for (var i = 0; i < members.Length; i++)
+            {
+                assignment[members[i]] = i % folds;
+            }
+        }
+
+        return assignment;
+    }
+
+    /// <summary>
     /// Holds out whole artists: no artist appears on both sides. Artists that share a track (collaborations)
     /// are linked, and each linked group goes to one side; groups are drawn at random until the test side has
     /// about <paramref name="testFraction"/> of the tracks. A group larger than the test share stays in training.

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using HitPredictor.Training.Calibration;
 using HitPredictor.Training.Evaluation;
 using HitPredictor.Training.Features;
 using HitPredictor.Training.Hygiene;
@@ -44,21 +45,27 @@ public sealed class HitModelTrainer(TrainingOptions options)
         var (model, schema) = Fit(ml, options.Forest, split.Train);
         var trainingSeconds = clock.Elapsed.TotalSeconds;
 
+        progress?.Report(TrainingStage.CrossFitting);
+        var fit = CrossFit(ml, split.Train, cancellationToken);
+        var calibration = fit.Calibration;
+
         progress?.Report(TrainingStage.Evaluating);
         cancellationToken.ThrowIfCancellationRequested();
         var testInputs = split.Test.Select(t => ModelInput.From(t.Track)).ToArray();
         var testTiers = split.Test.Select(t => t.Tier).ToArray();
-        var metrics = MetricsCalculator.Compute(testTiers, ModelScorer.Probabilities(ml, model, testInputs));
+        var rawTest = ModelScorer.Probabilities(ml, model, testInputs);
+        var evaluation = CalibrationEvaluator.Evaluate(calibration, rawTest, testTiers);
+        var metrics = evaluation.Metrics;
         var baseline = MetricsCalculator.Baseline([.. split.Train.Select(t => t.Tier)], testTiers);
 
         IReadOnlyList<FeatureImportance> importance = [];
         if (options.FeatureImportance)
         {
             progress?.Report(TrainingStage.FeatureImportance);
-            importance = PermutationImportance.Compute(ml, model, options.Features, testInputs, testTiers, metrics, options.Seed, cancellationToken);
+            importance = PermutationImportance.Compute(ml, model, options.Features, testInputs, testTiers, metrics, calibration, options.Seed, cancellationToken);
         }
 
-        var grouped = ArtistGrouped(ml, labelled, progress, cancellationToken);
+        var grouped = ArtistGrouped(ml, labelled, calibration, progress, cancellationToken);
         var comparisons = Compare(ml, split, progress, cancellationToken);
         progress?.Report(TrainingStage.Done);
 
@@ -90,13 +97,67 @@ public sealed class HitModelTrainer(TrainingOptions options)
                 Confusion = metrics.Confusion,
                 FeatureImportance = importance,
                 ArtistGrouped = grouped,
+                Calibration = evaluation.Calibration,
+                PredictionSets = evaluation.PredictionSets,
+                CalibrationCandidates = Candidates(fit, rawTest, testTiers),
             },
+            Calibration = Describe(calibration),
             Comparisons = comparisons,
             MlNetVersion = typeof(MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown",
             TrainingSeconds = Math.Round(trainingSeconds, 1),
         };
-        return new TrainingResult(new ModelPackage(model, schema, card), split);
+        var parts = PackageParts.Empty.With(MemberCalibration.PartName, calibration.ToJson());
+        return new TrainingResult(new ModelPackage(model, schema, card, parts), split);
     }
+
+    /// <summary>
+    /// Fits the forest on all but one fold of the training side, once per fold, scoring the fold left out; the
+    /// calibration is learnt from those out-of-fold scores, which no forest saw in training.
+    /// </summary>
+    private CalibrationFit CrossFit(MLContext ml, IReadOnlyList<LabelledTrack> train, CancellationToken cancellationToken)
+    {
+        var folds = DataSplitter.Folds(train, options.CalibrationFolds, options.Seed);
+        var outOfFold = new float[train.Count][];
+        for (var fold = 0; fold < options.CalibrationFolds; fold++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var inFold = Enumerable.Range(0, train.Count).Where(i => folds[i] == fold).ToArray();
+            var (model, _) = Fit(ml, options.Forest, [.. Enumerable.Range(0, train.Count).Where(i => folds[i] != fold).Select(i => train[i])]);
+            var scored = ModelScorer.Probabilities(ml, model, inFold.Select(i => ModelInput.From(train[i].Track)));
+            for (var i = 0; i < inFold.Length; i++)
+            {
+                outOfFold[inFold[i]] = scored[i];
+            }
+
+            (model as IDisposable)?.Dispose();
+        }
+
+        return CalibrationTrainer.Fit(outOfFold, [.. train.Select(t => t.Tier)], options.PredictionSetLevel, options.MinViralRecall);
+    }
+
+    /// <summary>Each candidate method, refitted on the same out-of-fold scores, measured on the held-out split.</summary>
+    private static IReadOnlyList<CalibrationCandidate> Candidates(CalibrationFit fit, IReadOnlyList<float[]> rawTest, IReadOnlyList<Tier> testTiers) =>
+        [.. fit.CrossValidatedLogLoss.Select(candidate =>
+        {
+            var calibrator = candidate.Key == fit.Calibration.Calibrator.Method
+                ? fit.Calibration
+                : new MemberCalibration(fit.CandidateCalibrators[candidate.Key], DecisionRule.ArgMax, fit.Calibration.Sets);
+            var evaluation = CalibrationEvaluator.Evaluate(calibrator, rawTest, testTiers);
+            return new CalibrationCandidate(
+                CalibrationEvaluator.Name(candidate.Key), Math.Round(candidate.Value, 6), Math.Round(evaluation.Metrics.LogLoss, 6),
+                Math.Round(evaluation.Metrics.Accuracy, 6), Math.Round(evaluation.Metrics.MacroF1, 6),
+                Math.Round(evaluation.Metrics.PerTier[nameof(Tier.Viral)].Recall, 6),
+                evaluation.Calibration.PerTier, candidate.Key == fit.Calibration.Calibrator.Method);
+        })];
+
+    private CalibrationInfo Describe(MemberCalibration calibration) => new(
+        CalibrationEvaluator.Name(calibration.Calibrator.Method),
+        FormattableString.Invariant($"out-of-fold scores of {options.CalibrationFolds} forests with the same settings, each trained on the other folds of the training side"),
+        FormattableString.Invariant(
+            $"tier shown = arg-max of weight x calibrated probability; weights chosen on out-of-fold tracks for the best accuracy + macro-F1 with Viral recall >= {options.MinViralRecall}"),
+        TierCutoffs.All.ToDictionary(t => t.ToString(), t => calibration.Decision.Weights[(int)t]),
+        calibration.Sets.Level,
+        Math.Round(calibration.Sets.MinProbability, 6));
 
     private (ITransformer Model, DataViewSchema Schema) Fit(MLContext ml, ITrainerSpec trainer, IReadOnlyList<LabelledTrack> train)
     {
@@ -107,7 +168,8 @@ public sealed class HitModelTrainer(TrainingOptions options)
     }
 
     private ArtistGroupedMetrics? ArtistGrouped(
-        MLContext ml, IReadOnlyList<LabelledTrack> labelled, IProgress<TrainingStage>? progress, CancellationToken cancellationToken)
+        MLContext ml, IReadOnlyList<LabelledTrack> labelled, MemberCalibration calibration, IProgress<TrainingStage>? progress,
+        CancellationToken cancellationToken)
     {
         if (!options.ArtistGroupedEvaluation)
         {
@@ -123,7 +185,9 @@ public sealed class HitModelTrainer(TrainingOptions options)
         progress?.Report(TrainingStage.ArtistGroupedEvaluation);
         cancellationToken.ThrowIfCancellationRequested();
         var (model, _) = Fit(ml, options.Forest, split.Train);
-        var metrics = HoldoutEvaluator.Evaluate(ml, model, split.Test);
+        var raw = ModelScorer.Probabilities(ml, model, split.Test.Select(t => ModelInput.From(t.Track)));
+        var evaluation = CalibrationEvaluator.Evaluate(calibration, raw, [.. split.Test.Select(t => t.Tier)]);
+        var metrics = evaluation.Metrics;
         return new ArtistGroupedMetrics
         {
             Description = split.Description,
@@ -134,6 +198,8 @@ public sealed class HitModelTrainer(TrainingOptions options)
             TestRows = split.Test.Count,
             PerTier = metrics.PerTier,
             MajorityBaseline = MetricsCalculator.Baseline([.. split.Train.Select(t => t.Tier)], [.. split.Test.Select(t => t.Tier)]),
+            Calibration = evaluation.Calibration,
+            PredictionSets = evaluation.PredictionSets,
         };
     }
 

@@ -33,6 +33,15 @@ public sealed record TrainingOptions
     /// <summary>Other trainers to fit on the same split for comparison rows. Default none.</summary>
     public IReadOnlyList<ITrainerSpec> Comparisons { get; init; } = [];
 
+    /// <summary>Folds of the training side whose out-of-fold scores the calibrator, decision rule and sets learn from. Default 3.</summary>
+    public int CalibrationFolds { get; init; } = 3;
+
+    /// <summary>Coverage the prediction sets are built for. Default 0.9.</summary>
+    public double PredictionSetLevel { get; init; } = 0.9;
+
+    /// <summary>Viral recall the decision rule must reach on out-of-fold tracks (0 keeps plain arg-max). Default 0.31.</summary>
+    public double MinViralRecall { get; init; } = 0.31;
+
     /// <summary>Every problem with these options; empty when they are valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -50,6 +59,21 @@ public sealed record TrainingOptions
         if (Forest.FeatureFractionPerSplit is <= 0 or > 1 || Forest.FeatureFraction is <= 0 or > 1)
         {
             errors.Add("feature fractions must be above 0 and at most 1");
+        }
+
+        if (CalibrationFolds < 2)
+        {
+            errors.Add(FormattableString.Invariant($"calibration needs at least 2 folds, got {CalibrationFolds}"));
+        }
+
+        if (PredictionSetLevel is <= 0 or >= 1)
+        {
+            errors.Add(FormattableString.Invariant($"the prediction-set level must be between 0 and 1, got {PredictionSetLevel}"));
+        }
+
+        if (MinViralRecall is < 0 or > 1)
+        {
+            errors.Add(FormattableString.Invariant($"the Viral recall floor must be between 0 and 1, got {MinViralRecall}"));
         }
 
         return errors;

@@ -5,6 +5,7 @@ public enum TrainingStage
 {
     Splitting,
     Training,
+    CrossFitting,
     Evaluating,
     FeatureImportance,
     ArtistGroupedEvaluation,

@@ -1,3 +1,4 @@
+using HitPredictor.Training.Calibration;
 using HitPredictor.Training.Evaluation;
 using HitPredictor.Training.Hygiene;
 
@@ -31,6 +32,9 @@ public sealed record ModelCard
     /// <summary>Other trainers fitted on the same split, for comparison; empty unless asked for.</summary>
     public IReadOnlyList<TrainerComparison> Comparisons { get; init; } = [];
 
+    /// <summary>How raw probabilities become what users see; null on cards from before calibration.</summary>
+    public CalibrationInfo? Calibration { get; init; }
+
     public required string MlNetVersion { get; init; }
 
     /// <summary>Wall-clock seconds to fit the released model (not counting evaluation).</summary>
@@ -60,7 +64,32 @@ public sealed record ModelMetrics
     public required IReadOnlyList<FeatureImportance> FeatureImportance { get; init; }
     /// <summary>Null when the run skipped it (<c>--no-artist-split</c>) or no artist group fitted the test share.</summary>
     public required ArtistGroupedMetrics? ArtistGrouped { get; init; }
+
+    /// <summary>Calibration of the released probabilities on the held-out split; null on older cards.</summary>
+    public CalibrationMetrics? Calibration { get; init; }
+
+    public PredictionSetMetrics? PredictionSets { get; init; }
+
+    /// <summary>Every calibration method tried, measured on the held-out split; the chosen one is marked.</summary>
+    public IReadOnlyList<CalibrationCandidate> CalibrationCandidates { get; init; } = [];
 }
+
+/// <summary>
+/// The calibration saved in the package (part <c>calibration.json</c>), described: the method, what it learnt
+/// from, the decision rule's per-tier weights and the prediction sets' level and threshold.
+/// </summary>
+public sealed record CalibrationInfo(
+    string Method,
+    string LearntOn,
+    string DecisionRule,
+    IReadOnlyDictionary<string, double> DecisionWeights,
+    double PredictionSetLevel,
+    double PredictionSetMinProbability);
+
+/// <summary>One calibration method: its cross-validated out-of-fold log-loss (how it was chosen) and its held-out figures.</summary>
+public sealed record CalibrationCandidate(
+    string Method, double OutOfFoldLogLoss, double LogLoss, double Accuracy, double MacroF1, double ViralRecall,
+    IReadOnlyDictionary<string, TierCalibrationMetrics> PerTier, bool Chosen);
 
 /// <summary>The stricter figure: a model with the same settings, trained and tested with no artist on both sides.</summary>
 public sealed record ArtistGroupedMetrics
@@ -73,6 +102,11 @@ public sealed record ArtistGroupedMetrics
     public required int TestRows { get; init; }
     public required IReadOnlyDictionary<string, TierMetrics> PerTier { get; init; }
     public required BaselineMetrics MajorityBaseline { get; init; }
+
+    /// <summary>Its probabilities through the released model's calibration (learnt on the stratified side's out-of-fold tracks).</summary>
+    public CalibrationMetrics? Calibration { get; init; }
+
+    public PredictionSetMetrics? PredictionSets { get; init; }
 }
 
 public sealed record TrainerComparison(string Trainer, IReadOnlyDictionary<string, string> Settings, double Accuracy, double MacroF1, double LogLoss, double ViralRecall, double TrainingSeconds);

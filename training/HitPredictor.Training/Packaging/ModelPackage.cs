@@ -1,3 +1,4 @@
+using HitPredictor.Training.Calibration;
 using HitPredictor.Training.Features;
 using Microsoft.ML;
 
@@ -18,6 +19,7 @@ public sealed class ModelPackage
         InputSchema = inputSchema;
         Card = card;
         Parts = parts ?? PackageParts.Empty;
+        Calibration = MemberCalibration.From(Parts);
     }
 
     public ITransformer Model { get; }
@@ -26,6 +28,9 @@ public sealed class ModelPackage
 
     /// <summary>Named extras saved inside model.zip beside the ML.NET pipeline (see <see cref="PackageParts"/>).</summary>
     public PackageParts Parts { get; }
+
+    /// <summary>The calibration in <see cref="Parts"/> (<see cref="MemberCalibration.PartName"/>), or <see cref="MemberCalibration.Uncalibrated"/>.</summary>
+    public MemberCalibration Calibration { get; }
 
     public void Save(MLContext ml, string directory)
     {

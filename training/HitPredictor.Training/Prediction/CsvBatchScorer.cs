@@ -45,7 +45,7 @@ public static class CsvBatchScorer
                 var input = ModelInput.From(track);
                 input.Explicit = float.IsNaN(track.Explicit) ? 0 : track.Explicit;
                 input.Genre = package.Card.Genres.FirstOrDefault(g => string.Equals(g, track.Genre, StringComparison.OrdinalIgnoreCase)) ?? "";
-                predictions[track.LineNumber] = TierPredictor.Predict(engine, package.Card, input);
+                predictions[track.LineNumber] = TierPredictor.Predict(package, engine, input);
             }
         }
 

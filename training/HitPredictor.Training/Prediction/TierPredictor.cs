@@ -1,4 +1,4 @@
-using HitPredictor.Training.Evaluation;
+using HitPredictor.Training.Calibration;
 using HitPredictor.Training.Features;
 using HitPredictor.Training.Packaging;
 using HitPredictor.Training.Tiers;
@@ -7,21 +7,30 @@ using Microsoft.ML;
 namespace HitPredictor.Training.Prediction;
 
 /// <summary>
-/// Turns an engine's raw output into a <see cref="TierPrediction"/>. A track without a genre is scored once
-/// per genre the model knows, and the probabilities are averaged, weighted by each genre's share of the
-/// training tracks.
+/// Turns an engine's raw output into a <see cref="TierPrediction"/> through the package's
+/// <see cref="MemberCalibration"/>: calibrated probabilities, the tier its decision rule shows and the prediction
+/// set. A track without a genre is scored once per genre the model knows; the calibrated distributions are averaged,
+/// weighted by each genre's share of the training tracks, and the tier and set are taken from that average.
 /// </summary>
 public static class TierPredictor
 {
-    public static TierPrediction Predict(PredictionEngine<ModelInput, ModelOutput> engine, ModelCard card, ModelInput input)
+    public static TierPrediction Predict(ModelPackage package, PredictionEngine<ModelInput, ModelOutput> engine, ModelInput input)
+    {
+        ArgumentNullException.ThrowIfNull(package);
+        return Predict(engine, package.Card, package.Calibration, input);
+    }
+
+    public static TierPrediction Predict(
+        PredictionEngine<ModelInput, ModelOutput> engine, ModelCard card, MemberCalibration calibration, ModelInput input)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(card);
+        ArgumentNullException.ThrowIfNull(calibration);
         ArgumentNullException.ThrowIfNull(input);
 
         if (!string.IsNullOrEmpty(input.Genre))
         {
-            return From(engine.Predict(input).Probabilities, genreAveraged: false, card.Version);
+            return From(calibration.Apply(engine.Predict(input).Probabilities), calibration, genreAveraged: false, card.Version);
         }
 
         var sum = new double[TierCutoffs.All.Count];
@@ -30,7 +39,7 @@ public static class TierPredictor
         foreach (var (genre, share) in card.GenreShares)
         {
             probe.Genre = genre;
-            var probabilities = engine.Predict(probe).Probabilities;
+            var probabilities = calibration.Calibrator.Calibrate(engine.Predict(probe).Probabilities);
             for (var i = 0; i < sum.Length; i++)
             {
                 sum[i] += share * probabilities[i];
@@ -39,14 +48,12 @@ public static class TierPredictor
             weights += share;
         }
 
-        return From([.. sum.Select(s => (float)(s / weights))], genreAveraged: true, card.Version);
+        return From(calibration.Decide([.. sum.Select(s => s / weights)]), calibration, genreAveraged: true, card.Version);
     }
 
-    private static TierPrediction From(float[] probabilities, bool genreAveraged, string version)
-    {
-        var total = probabilities.Sum(p => (double)p);
-        var normalised = TierCutoffs.All.ToDictionary(
-            t => t.ToString(), t => total > 0 ? probabilities[(int)t] / total : 1.0 / probabilities.Length);
-        return new TierPrediction(MetricsCalculator.ArgMax(probabilities), normalised, genreAveraged, version);
-    }
+    private static TierPrediction From(CalibratedScore score, MemberCalibration calibration, bool genreAveraged, string version) =>
+        new(score.Tier, TierCutoffs.All.ToDictionary(t => t.ToString(), t => score.Probabilities[(int)t]), genreAveraged, version)
+        {
+            PredictionSet = new PredictionSet(calibration.Sets.Level, [.. score.Set.Select(t => t.ToString())]),
+        };
 }
