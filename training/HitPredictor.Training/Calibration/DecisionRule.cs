@@ -44,7 +44,7 @@ public sealed class DecisionRule
     {
         ArgumentNullException.ThrowIfNull(calibrated);
         ArgumentNullException.ThrowIfNull(actual);
-        var viralGrid = Grid(1.0, 3.0, 0.05);
+        var viralGrid = Grid(1.0, 5.0, 0.1);
         var otherGrid = Grid(0.8, 1.3, 0.05);
         DecisionRule? best = null;
         var bestScore = double.NegativeInfinity;
