@@ -1,3 +1,4 @@
+using System.Text.Json;
 using HitPredictor.Serving.Engines;
 using HitPredictor.Training.Packaging;
 
@@ -32,7 +33,16 @@ public static class ModelPublisher
     public static async Task<PublishOutcome> PublishAsync(IModelStore store, ReadOnlyMemory<byte> modelZip, string cardJson, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var version = ModelCardJson.Deserialize(cardJson).Version;
+        string version;
+        try
+        {
+            version = ModelCardJson.Deserialize(cardJson).Version;
+        }
+        catch (JsonException ex)
+        {
+            throw new ModelValidationException($"{ModelPackage.CardFileName} is not a readable model card: {ex.Message}");
+        }
+
         if (!ModelPointer.IsValidVersion(version))
         {
             throw new ModelValidationException($"card.json names version '{version}', which is not a valid store path segment.");

@@ -43,6 +43,21 @@ public sealed class PublishTests(SampleModelFixture sample)
     }
 
     [Fact]
+    public async Task PublishCommand_CorruptCard_ExitsTwoNamingTheFile()
+    {
+        using var model = new TempDirectory();
+        using var store = new TempDirectory();
+        model.Write(ModelPackage.ModelFileName, "not a zip");
+        model.Write(ModelPackage.CardFileName, "{\"version\": \"v1\",");
+
+        var outcome = await CliRunner.RunAsync(null, "publish", "--model", model.Path, "--store", store.Path);
+
+        outcome.ExitCode.Should().Be(2, outcome.Output);
+        outcome.Output.Should().Contain("card.json").And.Contain("readable model card");
+        (await ModelStoreFactory.ForFolder(store.Path).GetCurrentETagAsync(Ct)).Should().BeNull();
+    }
+
+    [Fact]
     public async Task PublishCommand_NoStore_ExitsWithUsage()
     {
         var outcome = await CliRunner.RunAsync(null, "publish", "--model", sample.Directory);
