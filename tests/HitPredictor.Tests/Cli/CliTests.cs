@@ -69,6 +69,20 @@ public sealed class CliTests(SampleModelFixture sample)
     }
 
     [Fact]
+    public async Task Predict_GenreFlagWithJsonOnStdin_MergesThemAndExitsZero()
+    {
+        const string track = """
+            {"danceability": 0.7, "energy": 0.8, "loudness": -5, "tempo": 118, "speechiness": 0.05, "acousticness": 0.1,
+             "instrumentalness": 0, "liveness": 0.1, "valence": 0.6, "duration_ms": 200000, "key": 5, "mode": 1, "time_signature": 4, "explicit": false}
+            """;
+
+        var outcome = await CliRunner.RunAsync(track, "predict", "--model", sample.Directory, "--json", "--genre", "pop", "--tempo", "121");
+
+        outcome.ExitCode.Should().Be(0, outcome.Output);
+        outcome.Output.Should().MatchRegex("\"tier\": \"(Viral|Hit|Mid|Flop)\"");
+    }
+
+    [Fact]
     public async Task Predict_MissingModel_ExitsTwoSayingHowToTrain()
     {
         using var temp = new TempDirectory();

@@ -11,7 +11,8 @@ namespace HitPredictor.Cli.Commands;
 
 /// <summary>
 /// <c>hitpredictor predict</c>: one track's tier and four probabilities, from flags
-/// (<c>--danceability 0.7 ...</c>) or from a JSON object on standard input (a Spotify audio-features object works as is).
+/// (<c>--danceability 0.7 ...</c>), from a JSON object on standard input (a Spotify audio-features object works as is),
+/// or both: flags override the object's fields.
 /// </summary>
 internal static class PredictCommand
 {
@@ -34,7 +35,7 @@ internal static class PredictCommand
         {
             var ml = new MLContext(0);
             var package = ModelPackage.Load(ml, parse.GetValue(model)!.FullName);
-            var track = new JsonObject();
+            var track = Console.IsInputRedirected ? await ReadStdinAsync(cancellationToken) : new JsonObject();
             foreach (var (name, option) in featureOptions)
             {
                 if (parse.GetValue(option) is { } value)
@@ -50,12 +51,7 @@ internal static class PredictCommand
 
             if (track.Count == 0)
             {
-                if (!Console.IsInputRedirected)
-                {
-                    throw new UsageException("Give the track as flags (see --help) or pipe a JSON object to standard input.");
-                }
-
-                track = await ReadStdinAsync(cancellationToken);
+                throw new UsageException("Give the track as flags (see --help) or pipe a JSON object to standard input.");
             }
 
             var errors = new List<FieldError>();
@@ -82,6 +78,11 @@ internal static class PredictCommand
     private static async Task<JsonObject> ReadStdinAsync(CancellationToken cancellationToken)
     {
         var text = await Console.In.ReadToEndAsync(cancellationToken);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
         try
         {
             return JsonNode.Parse(text) as JsonObject
