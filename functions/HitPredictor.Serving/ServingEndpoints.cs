@@ -9,10 +9,14 @@ namespace HitPredictor.Serving;
 /// <summary>The service's endpoints on a plain ASP.NET Core app (<c>hitpredictor serve</c>): the same handlers the functions call.</summary>
 public static class ServingEndpoints
 {
-    /// <summary>The whole service on a plain ASP.NET Core app: who may call it (<see cref="ApiAccess"/>), then its endpoints.</summary>
+    /// <summary>
+    /// The whole service on a plain ASP.NET Core app: errors as problem details (<see cref="ProblemResponses"/>), who may
+    /// call it (<see cref="ApiAccess"/>), then its endpoints.
+    /// </summary>
     public static WebApplication UseHitPredictorServing(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseHitPredictorProblemResponses();
         app.UseHitPredictorApiAccess();
         app.MapHitPredictorServing();
         return app;

@@ -48,6 +48,13 @@ public sealed class ServingOptions
     /// </summary>
     public string? ApiKey { get; set; }
 
+    /// <summary>
+    /// Log every HTTP request (ASP.NET Core's request start, endpoint and finish events at Information, about 500
+    /// bytes each). Default off: a loaded server's log keeps start-up, model swaps, warnings and errors only.
+    /// Read once at start (<see cref="ServingLogging"/>); <c>Logging__LogLevel__Microsoft.AspNetCore</c> overrides it.
+    /// </summary>
+    public bool RequestLogging { get; set; }
+
     /// <summary>The allowed origins of <see cref="CorsOrigins"/>, parsed.</summary>
     public IReadOnlyList<string> CorsOriginList =>
         string.IsNullOrWhiteSpace(CorsOrigins)

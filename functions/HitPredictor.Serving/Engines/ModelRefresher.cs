@@ -32,9 +32,6 @@ public sealed partial class ModelRefresher : IDisposable
     /// <summary>The live model and the last error, for health.</summary>
     public ModelStatus Status => Volatile.Read(ref _status);
 
-    /// <summary>Where the models come from (no secrets).</summary>
-    public string StoreDescription => _store.Description;
-
     /// <summary>The periodic check: cheap when the pointer has not moved.</summary>
     public Task<RefreshOutcome> RefreshAsync(CancellationToken cancellationToken) => CheckAsync(retryFailed: false, cancellationToken);
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace HitPredictor.Serving.Engines;
 
 /// <summary>What the service knows about its model, for health: what is live, and what went wrong last.</summary>
@@ -21,11 +23,22 @@ public sealed record ModelStatus
 
     public DateTimeOffset? LastCheckAt { get; init; }
 
-    /// <summary>Why no model is loaded, in a sentence; <see langword="null"/> when one is.</summary>
-    public string? NotReadyReason(string store) =>
+    /// <summary>
+    /// Why no model is loaded, in a sentence fit for anonymous callers (no store paths, no raw exception text: those
+    /// are in the log); <see langword="null"/> when one is.
+    /// </summary>
+    public string? NotReadyReason() =>
         ModelVersion is not null ? null
-        : LastError is not null ? $"No model is loaded: the last load failed: {LastError}"
+        : LastError is not null ? "No model is loaded: the last load failed; the service's log has the details."
         : Starting ? "No model is loaded yet: the first model is loading."
-        : NothingPublished ? $"No model is loaded: none is published in {store}. Publish one with `hitpredictor publish --model <dir> --store <store>`."
+        : NothingPublished ? "No model is loaded: none is published yet. Publish one with `hitpredictor publish --model <dir> --store <store>`."
         : "No model is loaded yet.";
+
+    /// <summary>
+    /// For health while a model is loaded: that a later load failed (the live model kept serving), without the raw
+    /// error, which is in the log; <see langword="null"/> when the last check went well.
+    /// </summary>
+    public string? PublicLastError => LastError is null
+        ? null
+        : string.Create(CultureInfo.InvariantCulture, $"A newer model failed to load at {LastErrorAt:u}; still serving {ModelVersion}. The service's log has the details.");
 }

@@ -16,10 +16,9 @@ public sealed class HealthHandler(EnginePool pool, ModelRefresher refresher, IOp
         var live = pool.Current;
         if (live is null)
         {
-            return Problems.NotReady(status.NotReadyReason(refresher.StoreDescription) ?? "No model is loaded yet.",
-                options.Value.RetryAfterSeconds, status.LastError);
+            return Problems.NotReady(status.NotReadyReason() ?? "No model is loaded yet.", options.Value.RetryAfterSeconds);
         }
 
-        return ServingResult.Json(new HealthReport("ok", live.Version, live.LoadedAt, status.LastError));
+        return ServingResult.Json(new HealthReport("ok", live.Version, live.LoadedAt, status.PublicLastError));
     }
 }

@@ -12,9 +12,7 @@ public sealed class ModelHandler(EnginePool pool, ModelRefresher refresher, IOpt
         var live = pool.Current;
         if (live is null)
         {
-            var status = refresher.Status;
-            return Problems.NotReady(status.NotReadyReason(refresher.StoreDescription) ?? "No model is loaded yet.",
-                options.Value.RetryAfterSeconds, status.LastError);
+            return Problems.NotReady(refresher.Status.NotReadyReason() ?? "No model is loaded yet.", options.Value.RetryAfterSeconds);
         }
 
         return ServingResult.RawJson(live.CardJson);

@@ -2,6 +2,7 @@ using System.Globalization;
 using HitPredictor.Training.Prediction;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace HitPredictor.Serving.Http;
 
@@ -40,7 +41,7 @@ public static class Problems
             string.Create(CultureInfo.InvariantCulture, $"At most {maxBytes:N0} bytes per request; send fewer tracks per request."));
 
     /// <summary>503 with Retry-After: no model is loaded.</summary>
-    public static ServingResult NotReady(string reason, int retryAfterSeconds, string? lastError = null)
+    public static ServingResult NotReady(string reason, int retryAfterSeconds)
     {
         var problem = new ProblemDetails
         {
@@ -49,7 +50,6 @@ public static class Problems
             Status = StatusCodes.Status503ServiceUnavailable,
             Detail = reason,
         };
-        problem.Extensions["lastError"] = lastError;
         return ServingResult.Problem(problem, StatusCodes.Status503ServiceUnavailable,
             new Dictionary<string, string> { ["Retry-After"] = retryAfterSeconds.ToString(CultureInfo.InvariantCulture) });
     }
@@ -58,6 +58,26 @@ public static class Problems
     public static ServingResult Unauthorized() =>
         Plain(StatusCodes.Status401Unauthorized, "https://tools.ietf.org/html/rfc9110#section-15.5.2",
             "An API key is required.", $"Send the service's key in the {ApiAccess.KeyHeader} header.");
+
+    /// <summary>404: no route answers this path.</summary>
+    public static ServingResult NotFound() =>
+        Plain(StatusCodes.Status404NotFound, "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+            "Not found.", $"There is no such route. The page is at /; the API is under /api/ and described at /{Routes.OpenApi}.");
+
+    /// <summary>405: the route exists but not for this method; <paramref name="allow"/> is the route's <c>Allow</c> header.</summary>
+    public static ServingResult MethodNotAllowed(string allow) =>
+        Plain(StatusCodes.Status405MethodNotAllowed, "https://tools.ietf.org/html/rfc9110#section-15.5.6",
+            "Method not allowed.", string.IsNullOrEmpty(allow) ? "This route does not answer this method." : $"This route answers {allow} only.");
+
+    /// <summary>Any other error status a handler left without a body, titled by its reason phrase.</summary>
+    public static ServingResult ForStatus(int status, string allow) => status switch
+    {
+        StatusCodes.Status404NotFound => NotFound(),
+        StatusCodes.Status405MethodNotAllowed => MethodNotAllowed(allow),
+        _ => Plain(status, "https://tools.ietf.org/html/rfc9110#section-15",
+            ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase + "." : "Error.",
+            string.Create(CultureInfo.InvariantCulture, $"The request ended with status {status}.")),
+    };
 
     /// <summary>500: the detail is logged, not returned.</summary>
     public static ServingResult Unexpected() =>

@@ -28,9 +28,7 @@ public sealed partial class ScoreHandler(
 
             if (!pool.TryRent(out var lease))
             {
-                var status = refresher.Status;
-                return Problems.NotReady(status.NotReadyReason(refresher.StoreDescription) ?? "No model is loaded yet.",
-                    options.Value.RetryAfterSeconds, status.LastError);
+                return Problems.NotReady(refresher.Status.NotReadyReason() ?? "No model is loaded yet.", options.Value.RetryAfterSeconds);
             }
 
             using (lease)

@@ -60,6 +60,7 @@ public sealed class ServingResult : IResult, IStatusCodeHttpResult, IValueHttpRe
         var response = httpContext.Response;
         response.StatusCode = StatusCode ?? StatusCodes.Status200OK;
         response.ContentType = ContentType;
+        response.Headers.XContentTypeOptions = "nosniff";
         foreach (var (name, value) in Headers)
         {
             response.Headers[name] = value;

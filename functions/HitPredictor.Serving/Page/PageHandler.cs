@@ -1,6 +1,5 @@
 using HitPredictor.Serving.Http;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 
 namespace HitPredictor.Serving.Page;
 
@@ -27,15 +26,7 @@ public sealed class PageHandler(PageAssets assets)
         ArgumentNullException.ThrowIfNull(request);
         if (!assets.TryGet(request.Path.Value, out var asset))
         {
-            return ServingResult.Problem(
-                new ProblemDetails
-                {
-                    Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
-                    Title = "Not found.",
-                    Status = StatusCodes.Status404NotFound,
-                    Detail = "There is no such page. The page is at /; the API is under /api/.",
-                },
-                StatusCodes.Status404NotFound);
+            return Problems.NotFound();
         }
 
         var notModified = request.Headers.IfNoneMatch.Any(value =>

@@ -40,7 +40,7 @@ public sealed class ModelRefresherTests : IDisposable
         var outcome = await refresher.RefreshAsync(Ct);
 
         outcome.Result.Should().Be(RefreshResult.NothingPublished);
-        refresher.Status.NotReadyReason(Store.Description).Should().Contain("hitpredictor publish");
+        refresher.Status.NotReadyReason().Should().Contain("hitpredictor publish");
         _pool.Current.Should().BeNull();
     }
 
@@ -55,7 +55,7 @@ public sealed class ModelRefresherTests : IDisposable
         outcome.Should().Be(RefreshOutcome.Swapped("v1"));
         refresher.Status.ModelVersion.Should().Be("v1");
         refresher.Status.LoadedAt.Should().Be(_time.GetUtcNow());
-        refresher.Status.NotReadyReason(Store.Description).Should().BeNull();
+        refresher.Status.NotReadyReason().Should().BeNull();
     }
 
     [Fact]
@@ -112,7 +112,8 @@ public sealed class ModelRefresherTests : IDisposable
         refresher.Status.LastError.Should().Contain("v2");
         var health = (ServingResult)new HealthHandler(_pool, refresher, Options.Create(new ServingOptions())).Handle();
         health.StatusCode.Should().Be(200);
-        health.Value.Should().BeOfType<HealthReport>().Which.LastError.Should().Contain("v2");
+        var lastError = health.Value.Should().BeOfType<HealthReport>().Which.LastError;
+        lastError.Should().Contain("failed to load").And.Contain("still serving v1").And.NotContain("ML.NET").And.NotContain(_folder.Path);
     }
 
     [Theory]
@@ -156,7 +157,10 @@ public sealed class ModelRefresherTests : IDisposable
         Counting.Opens.Should().Be(1);
         (await refresher.ReloadAsync(Ct)).Result.Should().Be(RefreshResult.Failed);
         Counting.Opens.Should().Be(2);
-        refresher.Status.NotReadyReason(Store.Description).Should().Contain("last load failed");
+        refresher.Status.NotReadyReason().Should().Contain("last load failed");
+        var health = (ServingResult)new HealthHandler(_pool, refresher, Options.Create(new ServingOptions())).Handle();
+        health.StatusCode.Should().Be(503);
+        health.BodyText().Should().NotContain(_folder.Path).And.NotContain("model.zip").And.NotContain(" at ");
     }
 
     [Fact]

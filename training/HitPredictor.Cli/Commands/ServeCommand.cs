@@ -56,6 +56,7 @@ internal static class ServeCommand
                 [$"{ServingOptions.SectionName}:{nameof(ServingOptions.ModelsContainer)}"] = modelsContainer,
                 [$"{ServingOptions.SectionName}:{nameof(ServingOptions.PollSeconds)}"] = parse.GetValue(pollSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
+            builder.AddHitPredictorLogDefaults();
             builder.WebHost.UseUrls(parse.GetValue(urls)!);
             builder.Services.AddHitPredictorServing(builder.Configuration);
 
