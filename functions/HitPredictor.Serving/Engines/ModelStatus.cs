@@ -24,6 +24,12 @@ public sealed record ModelStatus
     public DateTimeOffset? LastCheckAt { get; init; }
 
     /// <summary>
+    /// Set when the live version is not the one <c>current.json</c> names because that one does not load (after a
+    /// restart: the newest stored version that loads; while running: the version that was live before).
+    /// </summary>
+    public ModelFallback? Fallback { get; init; }
+
+    /// <summary>
     /// Why no model is loaded, in a sentence fit for anonymous callers (no store paths, no raw exception text: those
     /// are in the log); <see langword="null"/> when one is.
     /// </summary>

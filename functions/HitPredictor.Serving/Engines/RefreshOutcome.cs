@@ -8,6 +8,9 @@ public enum RefreshResult
     /// <summary>A new version is live.</summary>
     Swapped,
 
+    /// <summary>The pointed version does not load and nothing was live: the newest stored version that loads is live instead.</summary>
+    FellBack,
+
     /// <summary>The store has no pointer.</summary>
     NothingPublished,
 
@@ -21,6 +24,8 @@ public sealed record RefreshOutcome(RefreshResult Result, string? ModelVersion, 
     public static RefreshOutcome Unchanged(string? version) => new(RefreshResult.Unchanged, version);
 
     public static RefreshOutcome Swapped(string version) => new(RefreshResult.Swapped, version);
+
+    public static RefreshOutcome FellBack(string version, string reason) => new(RefreshResult.FellBack, version, reason);
 
     public static RefreshOutcome NothingPublished() => new(RefreshResult.NothingPublished, null);
 

@@ -6,7 +6,8 @@ namespace HitPredictor.Serving.Http;
 
 /// <summary>
 /// <c>GET /api/health</c>: 200 with the live version and its load time (and the last error, if a later load
-/// failed while it kept serving); 503 with Retry-After and the reason when no model is loaded.
+/// failed while it kept serving; status <c>fallback</c> with the skipped version and why when the pointed version
+/// does not load); 503 with Retry-After and the reason when no model is loaded.
 /// </summary>
 public sealed class HealthHandler(EnginePool pool, ModelRefresher refresher, IOptions<ServingOptions> options)
 {
@@ -19,6 +20,8 @@ public sealed class HealthHandler(EnginePool pool, ModelRefresher refresher, IOp
             return Problems.NotReady(status.NotReadyReason() ?? "No model is loaded yet.", options.Value.RetryAfterSeconds);
         }
 
-        return ServingResult.Json(new HealthReport("ok", live.Version, live.LoadedAt, status.PublicLastError));
+        // The status may lag the pool by one swap; a fallback is reported only for the version it concerns.
+        var fallback = status.ModelVersion == live.Version ? status.Fallback : null;
+        return ServingResult.Json(new HealthReport(fallback is null ? "ok" : "fallback", live.Version, live.LoadedAt, status.PublicLastError, fallback));
     }
 }

@@ -38,15 +38,15 @@ public sealed class ServingResult : IResult, IStatusCodeHttpResult, IValueHttpRe
 
     public string ContentType { get; }
 
-    /// <summary>Extra response headers (Retry-After).</summary>
+    /// <summary>Extra response headers (Retry-After, X-Model-Fallback).</summary>
     public IReadOnlyDictionary<string, string> Headers { get; }
 
     public static ServingResult Json(object value, int statusCode = StatusCodes.Status200OK) =>
         new(statusCode, value, null, JsonContentType, null);
 
     /// <summary>JSON already serialised (the model card, exactly as its own serializer wrote it).</summary>
-    public static ServingResult RawJson(string json, int statusCode = StatusCodes.Status200OK) =>
-        new(statusCode, json, json, JsonContentType, null);
+    public static ServingResult RawJson(string json, int statusCode = StatusCodes.Status200OK, IReadOnlyDictionary<string, string>? headers = null) =>
+        new(statusCode, json, json, JsonContentType, headers);
 
     public static ServingResult Problem(object problem, int statusCode, IReadOnlyDictionary<string, string>? headers = null) =>
         new(statusCode, problem, null, ProblemContentType, headers);

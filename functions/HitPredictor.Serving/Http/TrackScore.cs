@@ -1,3 +1,4 @@
+using HitPredictor.Serving.Engines;
 using HitPredictor.Training.Prediction;
 
 namespace HitPredictor.Serving.Http;
@@ -23,5 +24,8 @@ public sealed record TrackScore(string Tier, IReadOnlyDictionary<string, double>
 /// <summary>A batch's answer, in input order: <c>{"modelVersion":"...","count":N,"results":[...]}</c>.</summary>
 public sealed record BatchScore(string ModelVersion, int Count, IReadOnlyList<TrackScore> Results);
 
-/// <summary><c>GET /api/health</c> when a model is loaded.</summary>
-public sealed record HealthReport(string Status, string ModelVersion, DateTimeOffset LoadedAt, string? LastError);
+/// <summary>
+/// <c>GET /api/health</c> when a model is loaded: <see cref="Status"/> is <c>fallback</c> (and <see cref="Fallback"/> says
+/// which version was skipped and why) when the live version is not the one <c>current.json</c> names.
+/// </summary>
+public sealed record HealthReport(string Status, string ModelVersion, DateTimeOffset LoadedAt, string? LastError, ModelFallback? Fallback = null);

@@ -179,6 +179,119 @@ public sealed class ModelRefresherTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_PointedVersionCorrupt_FallsBackToNewestVersionThatLoadsAndSaysWhy()
+    {
+        // Arrange: v1 and v2 good, v3 (newest, pointed at) random bytes; a fresh process has nothing loaded
+        await ServingTestData.PublishAsync(Store, _sample, "v1");
+        await ServingTestData.PublishAsync(Store, _sample, "v2");
+        await PointAtCorruptAsync("v3");
+        using var refresher = NewRefresher();
+
+        // Act
+        var outcome = await refresher.RefreshAsync(Ct);
+
+        // Assert
+        outcome.Should().Be(RefreshOutcome.FellBack("v2", "Version 'v3' does not load: its model.zip or card.json failed validation."));
+        _pool.Current!.Version.Should().Be("v2");
+        refresher.Status.Fallback.Should().Be(new ModelFallback("v3", "Version 'v3' does not load: its model.zip or card.json failed validation."));
+        var health = (ServingResult)new HealthHandler(_pool, refresher, Options.Create(new ServingOptions())).Handle();
+        health.StatusCode.Should().Be(200);
+        var report = health.Value.Should().BeOfType<HealthReport>().Subject;
+        report.Status.Should().Be("fallback");
+        report.Fallback!.SkippedVersion.Should().Be("v3");
+        report.Fallback.Reason.Should().NotContain(_folder.Path);
+        var model = (ServingResult)new ModelHandler(_pool, refresher, Options.Create(new ServingOptions())).Handle();
+        model.StatusCode.Should().Be(200);
+        model.Headers.Should().ContainKey(ModelHandler.FallbackHeader).WhoseValue.Should().Contain("v3");
+    }
+
+    [Fact]
+    public async Task Start_NewestFallbackCorruptToo_SkipsItForTheNextThatLoads()
+    {
+        await ServingTestData.PublishAsync(Store, _sample, "v1");
+        await Store.PutAsync("v2", "random bytes"u8.ToArray(), ServingTestData.CardJson(_sample, "v2"), Ct);
+        await PointAtCorruptAsync("v3");
+        using var refresher = NewRefresher();
+
+        var outcome = await refresher.RefreshAsync(Ct);
+
+        outcome.Result.Should().Be(RefreshResult.FellBack);
+        _pool.Current!.Version.Should().Be("v1");
+    }
+
+    [Fact]
+    public async Task Start_PointerUnreadable_FallsBackAndSaysThePointerIsUnreadable()
+    {
+        await ServingTestData.PublishAsync(Store, _sample, "v1");
+        File.WriteAllBytes(Path.Combine(_folder.Path, "models", ModelPointer.FileName), [0xFF, 0x00, 0x13, 0x37]);
+        using var refresher = NewRefresher();
+
+        var outcome = await refresher.RefreshAsync(Ct);
+
+        outcome.Result.Should().Be(RefreshResult.FellBack);
+        refresher.Status.Fallback.Should().Be(new ModelFallback(null, "current.json is not a readable pointer."));
+    }
+
+    [Fact]
+    public async Task Start_NoVersionLoads_AnswersNotReadyWithTheLoadError()
+    {
+        await PointAtCorruptAsync("v1");
+        using var refresher = NewRefresher();
+
+        var outcome = await refresher.RefreshAsync(Ct);
+
+        outcome.Result.Should().Be(RefreshResult.Failed);
+        _pool.Current.Should().BeNull();
+        refresher.Status.Fallback.Should().BeNull();
+        refresher.Status.NotReadyReason().Should().Contain("last load failed");
+    }
+
+    [Fact]
+    public async Task Fallback_PointerMovedToTheFallbackVersion_ClearsTheFallback()
+    {
+        // Arrange
+        await ServingTestData.PublishAsync(Store, _sample, "v1");
+        await PointAtCorruptAsync("v2");
+        using var refresher = NewRefresher();
+        await refresher.RefreshAsync(Ct);
+
+        // Act: a rollback to v1
+        await Store.SetCurrentAsync("v1", await Store.GetCurrentETagAsync(Ct), Ct);
+        var outcome = await refresher.RefreshAsync(Ct);
+
+        // Assert
+        outcome.Should().Be(RefreshOutcome.Unchanged("v1"));
+        refresher.Status.Fallback.Should().BeNull();
+        var health = (ServingResult)new HealthHandler(_pool, refresher, Options.Create(new ServingOptions())).Handle();
+        health.Value.Should().BeOfType<HealthReport>().Which.Status.Should().Be("ok");
+    }
+
+    [Fact]
+    public async Task Fallback_PollWithPointerUnchanged_DoesNotRetryTheCorruptVersion()
+    {
+        await ServingTestData.PublishAsync(Store, _sample, "v1");
+        await PointAtCorruptAsync("v2");
+        using var refresher = NewRefresher();
+        await refresher.RefreshAsync(Ct);
+        var opens = Counting.Opens;
+
+        var outcome = await refresher.RefreshAsync(Ct);
+
+        outcome.Should().Be(RefreshOutcome.Unchanged("v1"));
+        Counting.Opens.Should().Be(opens);
+        refresher.Status.Fallback!.SkippedVersion.Should().Be("v2");
+    }
+
+    /// <summary>Stores <paramref name="version"/> with random bytes for model.zip and points current.json at it.</summary>
+    private async Task PointAtCorruptAsync(string version)
+    {
+        var noise = new byte[4096];
+        new Random(7).NextBytes(noise);
+        await Store.PutAsync(version, noise, ServingTestData.CardJson(_sample, version), Ct);
+        await Store.SetCurrentAsync(version, await Store.GetCurrentETagAsync(Ct), Ct);
+    }
+
+    [Fact]
     public async Task RefreshService_PollInterval_PicksUpNewModelWithoutRestart()
     {
         // Arrange
