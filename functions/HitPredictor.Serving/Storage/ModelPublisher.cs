@@ -5,12 +5,17 @@ using HitPredictor.Training.Packaging;
 namespace HitPredictor.Serving.Storage;
 
 /// <summary>What a publish did.</summary>
-public sealed record PublishOutcome(string Version, bool Uploaded, string? PreviousVersion, ModelPointer Current);
+public sealed record PublishOutcome(string Version, bool Uploaded, string? PreviousVersion, ModelPointer Current)
+{
+    /// <summary>Why the pointer that was replaced could not be read, when it could not; <see langword="null"/> otherwise.</summary>
+    public string? ReplacedUnreadablePointer { get; init; }
+}
 
 /// <summary>
 /// Puts a model package into a store and makes it current: validates it as the service would (so a model that
 /// would fail to load never goes live), uploads <c>model.zip</c> and <c>card.json</c> under its version (once;
-/// versions are immutable), then moves <c>current.json</c> with an ETag condition.
+/// versions are immutable), then moves <c>current.json</c> with an ETag condition. An unreadable <c>current.json</c>
+/// (not JSON, no valid version) is replaced, on its ETag too, and the outcome says so.
 /// </summary>
 public static class ModelPublisher
 {
@@ -52,10 +57,25 @@ public static class ModelPublisher
         (package.Model as IDisposable)?.Dispose();
 
         var uploaded = await store.PutAsync(version, modelZip, cardJson, cancellationToken);
-        var current = await store.GetCurrentAsync(cancellationToken);
+        ModelPointer? current;
+        string? expectedETag;
+        string? replacedUnreadable = null;
+        try
+        {
+            current = await store.GetCurrentAsync(cancellationToken);
+            expectedETag = current?.ETag;
+        }
+        catch (InvalidDataException ex)
+        {
+            // An unreadable pointer names no live version: replace it (still on its ETag), so publishing repairs it.
+            current = null;
+            expectedETag = await store.GetCurrentETagAsync(cancellationToken);
+            replacedUnreadable = ex.Message;
+        }
+
         var pointer = current?.Version == version
             ? current
-            : await store.SetCurrentAsync(version, current?.ETag, cancellationToken);
-        return new PublishOutcome(version, uploaded, current?.Version, pointer);
+            : await store.SetCurrentAsync(version, expectedETag, cancellationToken);
+        return new PublishOutcome(version, uploaded, current?.Version, pointer) { ReplacedUnreadablePointer = replacedUnreadable };
     }
 }

@@ -57,6 +57,32 @@ public sealed class PublishTests(SampleModelFixture sample)
         (await ModelStoreFactory.ForFolder(store.Path).GetCurrentETagAsync(Ct)).Should().BeNull();
     }
 
+    [Theory]
+    [InlineData("random bytes")]
+    [InlineData("invalid JSON")]
+    public async Task PublishCommand_UnreadablePointer_ReplacesItWithAWarning(string kind)
+    {
+        using var store = new TempDirectory();
+        Directory.CreateDirectory(Path.Combine(store.Path, "models"));
+        var pointerPath = Path.Combine(store.Path, "models", ModelPointer.FileName);
+        if (kind == "random bytes")
+        {
+            var noise = new byte[512];
+            new Random(3).NextBytes(noise);
+            File.WriteAllBytes(pointerPath, noise);
+        }
+        else
+        {
+            File.WriteAllText(pointerPath, "{\"version\": ");
+        }
+
+        var outcome = await CliRunner.RunAsync(null, "publish", "--model", sample.Directory, "--store", store.Path);
+
+        outcome.ExitCode.Should().Be(0, outcome.Output);
+        outcome.Output.Should().Contain("Warning").And.Contain("unreadable").And.Contain("current.json now points at it");
+        (await ModelStoreFactory.ForFolder(store.Path).GetCurrentAsync(Ct))!.Version.Should().Be(sample.Package.Card.Version);
+    }
+
     [Fact]
     public async Task PublishCommand_NoStore_ExitsWithUsage()
     {

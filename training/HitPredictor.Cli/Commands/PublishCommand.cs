@@ -53,6 +53,11 @@ internal static class PublishCommand
         {
             AnsiConsole.MarkupLineInterpolated($"Version [green]{outcome.Version}[/] is already in {store.Description} (versions are immutable).");
         }
+        if (outcome.ReplacedUnreadablePointer is { } problem)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[yellow]Warning:[/] the previous current.json was unreadable ({problem}); it was replaced.");
+        }
+
         if (outcome.PreviousVersion == outcome.Version)
         {
             AnsiConsole.MarkupLine("It was already live.");
