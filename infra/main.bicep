@@ -116,6 +116,10 @@ module roles 'modules/roles.bicep' = {
   scope: rg
   params: {
     storageAccountName: storage.outputs.name
+    datasetsContainerName: datasetsContainerName
+    modelsContainerName: modelsContainerName
+    reportsContainerName: reportsContainerName
+    deploymentContainerName: deploymentContainerName
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     identityPrincipalId: identity.outputs.principalId
     userPrincipalId: principalId

@@ -24,11 +24,15 @@ param reportsContainerName string
 @description('Container the Flex Consumption plan deploys the app package from.')
 param deploymentContainerName string
 
+// The Functions host's own containers are created here too, so that its roles can be scoped to them
+// (a container-scoped role cannot create its container).
 var containerNames = [
   datasetsContainerName
   modelsContainerName
   reportsContainerName
   deploymentContainerName
+  'azure-webjobs-hosts'
+  'azure-webjobs-secrets'
 ]
 
 resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' = {

@@ -3,15 +3,21 @@ using HitPredictor.InfraTests.Infrastructure;
 
 namespace HitPredictor.InfraTests;
 
-/// <summary>The app's identity holds only the built-in roles it needs, each on the right scope.</summary>
+/// <summary>
+/// Least privilege: the app's identity and the deploying user hold only the built-in roles they need, each
+/// scoped below the storage account (a container, or the queue or table service), never the whole account.
+/// </summary>
 public sealed class RoleAssignmentTests(CompiledInfra infra)
 {
     // Built-in role definition ids (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles).
     private const string StorageBlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";         // Storage Blob Data Owner
+    private const string StorageBlobDataContributor = "ba92f5b4-2d11-453d-a403-e96b0029c9fe";   // Storage Blob Data Contributor
+    private const string StorageBlobDataReader = "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1";        // Storage Blob Data Reader
     private const string StorageQueueDataContributor = "974c5e8b-45b9-4653-ba55-5f855dd0fb88";  // Storage Queue Data Contributor
     private const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";  // Storage Table Data Contributor
     private const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";   // Monitoring Metrics Publisher
-    private const string StorageBlobDataContributor = "ba92f5b4-2d11-453d-a403-e96b0029c9fe";   // Storage Blob Data Contributor
+
+    private const string Container = "Microsoft.Storage/storageAccounts/blobServices/containers";
 
     private readonly CompiledTemplate _main = infra.Main;
 
@@ -20,6 +26,9 @@ public sealed class RoleAssignmentTests(CompiledInfra infra)
     private IEnumerable<ArmResource> IdentityAssignments => Assignments.Where(a =>
         a["properties.principalId"]!.GetValue<string>().Contains("outputs.principalId.value", StringComparison.Ordinal));
 
+    private IEnumerable<ArmResource> UserAssignments => Assignments.Where(a =>
+        a["properties.principalId"]!.GetValue<string>() == CompiledInfra.UserPrincipalId);
+
     private static string RoleId(ArmResource assignment)
     {
         var roleDefinition = assignment["properties.roleDefinitionId"]!.GetValue<string>();
@@ -27,24 +36,47 @@ public sealed class RoleAssignmentTests(CompiledInfra infra)
         return roleDefinition.Split('\'')[^2];
     }
 
-    [Fact]
-    public void Identity_Roles_AreExactlyTheFourItNeeds()
+    private static string Scope(ArmResource assignment) => assignment["scope"]!.GetValue<string>();
+
+    /// <summary>The scope's resource type and the expression's last argument (the innermost name), e.g. ("…/containers", "parameters('modelsContainerName'))]").</summary>
+    private static (string Type, string Name) ScopeOf(ArmResource assignment)
     {
-        IdentityAssignments.Select(RoleId).Should().BeEquivalentTo(
-            [StorageBlobDataOwner, StorageQueueDataContributor, StorageTableDataContributor, MonitoringMetricsPublisher]);
+        var scope = Scope(assignment);
+        var type = scope.Split('\'')[1];
+        var name = scope[(scope.LastIndexOf(',') + 1)..].Trim();
+        return (type, name);
     }
 
     [Theory]
-    [InlineData(StorageBlobDataOwner, "Microsoft.Storage/storageAccounts")]
-    [InlineData(StorageQueueDataContributor, "Microsoft.Storage/storageAccounts")]
-    [InlineData(StorageTableDataContributor, "Microsoft.Storage/storageAccounts")]
-    [InlineData(MonitoringMetricsPublisher, "Microsoft.Insights/components")]
-    public void Identity_Role_IsScopedToItsResource(string roleId, string scopeType)
+    [InlineData(StorageBlobDataReader, Container, "datasetsContainerName")]
+    [InlineData(StorageBlobDataContributor, Container, "modelsContainerName")]
+    [InlineData(StorageBlobDataContributor, Container, "reportsContainerName")]
+    [InlineData(StorageBlobDataContributor, Container, "deploymentContainerName")]
+    [InlineData(StorageBlobDataOwner, Container, "azure-webjobs-hosts")]
+    [InlineData(StorageBlobDataOwner, Container, "azure-webjobs-secrets")]
+    [InlineData(StorageQueueDataContributor, "Microsoft.Storage/storageAccounts/queueServices", "'default'")]
+    [InlineData(StorageTableDataContributor, "Microsoft.Storage/storageAccounts/tableServices", "'default'")]
+    [InlineData(MonitoringMetricsPublisher, "Microsoft.Insights/components", "applicationInsightsName")]
+    public void Identity_Role_IsScopedToWhatItNeeds(string roleId, string scopeType, string scopeName)
     {
-        var assignment = IdentityAssignments.Single(a => RoleId(a) == roleId);
+        var assignment = IdentityAssignments.Should().ContainSingle(a => RoleId(a) == roleId && ScopeOf(a).Name.Contains(scopeName)).Subject;
 
-        assignment["scope"]!.GetValue<string>().Should().Contain($"resourceId('{scopeType}'");
+        ScopeOf(assignment).Type.Should().Be(scopeType);
         assignment["properties.principalType"]!.GetValue<string>().Should().Be("ServicePrincipal");
+    }
+
+    [Fact]
+    public void Identity_Roles_AreExactlyTheNineItNeeds()
+    {
+        IdentityAssignments.Should().HaveCount(9);
+    }
+
+    [Fact]
+    public void Assignments_None_IsOnTheWholeStorageAccount()
+    {
+        Assignments.Select(Scope).Should().NotContain(scope => scope.Contains("resourceId('Microsoft.Storage/storageAccounts',", StringComparison.Ordinal));
+        Assignments.Where(a => Scope(a).Contains("Microsoft.Storage", StringComparison.Ordinal))
+            .Should().OnlyContain(a => ScopeOf(a).Type.StartsWith("Microsoft.Storage/storageAccounts/", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -55,18 +87,23 @@ public sealed class RoleAssignmentTests(CompiledInfra infra)
     }
 
     [Fact]
-    public void DeployingUser_Role_IsOptionalBlobDataContributorOnTheAccount()
+    public void DeployingUser_Roles_AreOptionalAndScopedToTheDataContainers()
     {
-        var userAssignments = Assignments
-            .Where(a => a["properties.principalId"]!.GetValue<string>() == CompiledInfra.UserPrincipalId)
-            .ToList();
+        var user = UserAssignments.ToList();
 
-        userAssignments.Should().ContainSingle();
-        var user = userAssignments[0];
-        RoleId(user).Should().Be(StorageBlobDataContributor);
-        user["scope"]!.GetValue<string>().Should().Contain("resourceId('Microsoft.Storage/storageAccounts'");
-        user["condition"]!.GetValue<bool>().Should().BeTrue("a principal id was given");
-        user["properties.principalType"]!.GetValue<string>().Should().Be("User");
+        string[] containers = ["datasetsContainerName", "modelsContainerName", "reportsContainerName"];
+        user.Select(a => (RoleId(a), containers.Single(c => ScopeOf(a).Name.Contains($"'{c}'", StringComparison.Ordinal)))).Should().BeEquivalentTo(
+        [
+            (StorageBlobDataContributor, "datasetsContainerName"),
+            (StorageBlobDataContributor, "modelsContainerName"),
+            (StorageBlobDataReader, "reportsContainerName"),
+        ]);
+        user.Should().AllSatisfy(a =>
+        {
+            ScopeOf(a).Type.Should().Be(Container);
+            a["condition"]!.GetValue<bool>().Should().BeTrue("a principal id was given");
+            a["properties.principalType"]!.GetValue<string>().Should().Be("User");
+        });
     }
 
     [Fact]
@@ -74,9 +111,10 @@ public sealed class RoleAssignmentTests(CompiledInfra infra)
     {
         var main = CompiledTemplate.Create(infra.MainJson, CompiledInfra.AzdParameters(("principalId", "")));
 
-        var conditional = main.OfType("Microsoft.Authorization/roleAssignments").Where(a => a.Json.ContainsKey("condition"));
+        var conditional = main.OfType("Microsoft.Authorization/roleAssignments").Where(a => a.Json.ContainsKey("condition")).ToList();
 
-        conditional.Should().ContainSingle().Which["condition"]!.GetValue<bool>().Should().BeFalse();
+        conditional.Should().HaveCount(3);
+        conditional.Should().AllSatisfy(a => a["condition"]!.GetValue<bool>().Should().BeFalse());
     }
 
     [Fact]
@@ -84,11 +122,11 @@ public sealed class RoleAssignmentTests(CompiledInfra infra)
     {
         var builtIn = new[]
         {
-            StorageBlobDataOwner, StorageQueueDataContributor, StorageTableDataContributor,
-            MonitoringMetricsPublisher, StorageBlobDataContributor,
+            StorageBlobDataOwner, StorageBlobDataContributor, StorageBlobDataReader, StorageQueueDataContributor,
+            StorageTableDataContributor, MonitoringMetricsPublisher,
         };
 
         Assignments.Select(RoleId).Should().OnlyContain(id => builtIn.Contains(id));
-        Assignments.Should().HaveCount(5);
+        Assignments.Should().HaveCount(12);
     }
 }

@@ -41,13 +41,13 @@ public sealed class StorageTests(CompiledInfra infra)
     }
 
     [Fact]
-    public void Containers_Template_AreDatasetsModelsReportsAndDeploymentPackage()
+    public void Containers_Template_AreDatasetsModelsReportsDeploymentPackageAndTheHosts()
     {
         var containers = _main.One("Microsoft.Storage/storageAccounts/blobServices/containers");
         var names = ContainerNames(containers);
 
-        names.Should().HaveCount(4);
-        names.Should().Contain(["datasets", "models", "reports"]);
+        names.Should().HaveCount(6);
+        names.Should().Contain(["datasets", "models", "reports", "azure-webjobs-hosts", "azure-webjobs-secrets"]);
         names.Should().ContainSingle(name => name.StartsWith("app-package-", StringComparison.Ordinal));
     }
 
