@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using HitPredictor.Cli;
 using HitPredictor.Cli.Commands;
 
 var root = new RootCommand("Hit Predictor: sorts tracks into Viral / Hit / Mid / Flop from their audio features and genre.")
@@ -16,4 +18,5 @@ var root = new RootCommand("Hit Predictor: sorts tracks into Viral / Hit / Mid /
     AnalyzeCommand.Create(),
 };
 
-return await root.Parse(args).InvokeAsync();
+var parse = root.Parse(args);
+return parse.Action is ParseErrorAction ? UsageErrors.Report(parse) : await parse.InvokeAsync();

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using HitPredictor.Serving;
 using HitPredictor.Serving.Retraining;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -19,6 +21,8 @@ internal static class RetrainCommand
         var dataset = new Option<FileInfo>("--dataset") { Description = "Tracks CSV to retrain on.", Required = true };
         var trees = new Option<int?>("--trees") { Description = "Number of trees (default: the released 100)." };
         var leaves = new Option<int?>("--leaves") { Description = "Leaves per tree (default: the released 700)." };
+        trees.Validators.Add(result => RequireRange(result, 1, 2_000));
+        leaves.Validators.Add(result => RequireRange(result, 2, 100_000));
         var command = new Command("retrain", "Retrain on a dataset and promote the model only if it is at least as good as the live one.")
         {
             store, dataset, trees, leaves,
@@ -56,5 +60,14 @@ internal static class RetrainCommand
             }
         }));
         return command;
+    }
+
+    /// <summary>A usage error (exit 2) for a value outside the range the retraining settings accept.</summary>
+    private static void RequireRange(OptionResult result, int min, int max)
+    {
+        if (result.GetValueOrDefault<int?>() is { } value && (value < min || value > max))
+        {
+            result.AddError(string.Create(CultureInfo.InvariantCulture, $"{result.Option.Name} must be {min:N0} to {max:N0}, got {value}."));
+        }
     }
 }
