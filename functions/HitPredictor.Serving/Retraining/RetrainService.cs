@@ -232,23 +232,36 @@ public sealed partial class RetrainService(RetrainStores stores, RetrainingOptio
 
         if (decision.Promote)
         {
+            // The report, its model section and the dataset marker are written before the pointer moves, so a
+            // run killed right after the move leaves a live version with its records (and the next run on the
+            // same content finds the marker instead of promoting an identical copy).
             meter.Step("promote");
-            if (!await PromoteAsync(candidate, ml, pointer, report, cancellationToken))
+            await StoreCandidateAsync(candidate, ml, cancellationToken);
+            report.Outcome = RetrainOutcome.Promoted;
+            if (options.ModelSection)
+            {
+                meter.Step("modelSection");
+                await WriteModelSectionAsync(source, candidate, ml, test, report, cancellationToken);
+            }
+
+            meter.Step("record");
+            if (!await MovePointerAsync(source, card, pointer, report, cancellationToken))
             {
                 return;
             }
         }
-
-        if (options.ModelSection)
+        else
         {
-            meter.Step("modelSection");
-            await WriteModelSectionAsync(source, candidate, ml, test, report, cancellationToken);
+            if (options.ModelSection)
+            {
+                meter.Step("modelSection");
+                await WriteModelSectionAsync(source, candidate, ml, test, report, cancellationToken);
+            }
+
+            meter.Step("record");
+            await RecordAsync(source, card, report, report.Outcome, replacedVersion: null, cancellationToken);
         }
 
-        meter.Step("record");
-        await stores.Datasets.RecordAsync(
-            new TrainedDataset(card.Dataset.Sha256, source.Name, card.Version, report.Outcome, stores.Reports.Locate(source.Name, report.RunId), time.GetUtcNow()),
-            cancellationToken);
         if (report.Outcome == RetrainOutcome.Promoted)
         {
             Log.Promoted(logger, card.Version, pointer?.Version ?? "none");
@@ -284,27 +297,32 @@ public sealed partial class RetrainService(RetrainStores stores, RetrainingOptio
         }
     }
 
-    /// <summary>Writes the version (validated as the service will load it), then moves the pointer on the ETag read for the comparison.</summary>
-    private async Task<bool> PromoteAsync(ModelPackage candidate, MLContext ml, ModelPointer? pointer, RetrainReport report, CancellationToken cancellationToken)
+    /// <summary>Writes the candidate's version through the shared promoter (validated as the service will load it).</summary>
+    private async Task StoreCandidateAsync(ModelPackage candidate, MLContext ml, CancellationToken cancellationToken)
     {
-        var version = candidate.Card.Version;
         using var zip = new MemoryStream();
         candidate.SaveModel(ml, zip);
         var modelZip = zip.GetBuffer().AsMemory(0, (int)zip.Length);
-        var cardJson = ModelCardJson.Serialize(candidate.Card);
-        var check = ModelLoader.Load(new StoredModel(version, modelZip, cardJson));
-        (check.Model as IDisposable)?.Dispose();
+        await ModelPromoter.StoreVersionAsync(stores.Models, candidate.Card.Version, modelZip, ModelCardJson.Serialize(candidate.Card), cancellationToken);
+    }
 
-        if (!await stores.Models.PutAsync(version, modelZip, cardJson, cancellationToken))
-        {
-            throw new InvalidOperationException($"version {version} is already in {stores.Models.Description}; versions are never overwritten");
-        }
-
+    /// <summary>
+    /// Writes the dataset marker and the report (as promoted), then moves the pointer on the ETag read for the
+    /// comparison. On a conflict the marker is rewritten as such (a conflict is not a final decision: the same
+    /// content may be trained again) and the report says so when the run ends.
+    /// </summary>
+    private async Task<bool> MovePointerAsync(DatasetSource source, ModelCard card, ModelPointer? pointer, RetrainReport report, CancellationToken cancellationToken)
+    {
         try
         {
-            var moved = await stores.Models.SetCurrentAsync(version, pointer?.ETag, cancellationToken);
+            var moved = await ModelPromoter.MovePointerAsync(stores.Models, card.Version, pointer?.ETag, async ct =>
+            {
+                await RecordAsync(source, card, report, RetrainOutcome.Promoted, pointer?.Version, ct);
+                report.LiveVersionAfter = card.Version;
+                await stores.Reports.WriteAsync(report, ct);
+                report.LiveVersionAfter = null;
+            }, cancellationToken);
             report.LiveVersionAfter = moved.Version;
-            report.Outcome = RetrainOutcome.Promoted;
             return true;
         }
         catch (PointerConflictException ex)
@@ -312,10 +330,20 @@ public sealed partial class RetrainService(RetrainStores stores, RetrainingOptio
             report.Outcome = RetrainOutcome.Conflict;
             report.Reason = $"{report.Reason} But {ModelPointer.FileName} moved while this run was deciding, so nothing was promoted " +
                 $"({ex.Message}). Upload the dataset again to compare it with the new live model.";
-            Log.Conflict(logger, version);
+            await RecordAsync(source, card, report, RetrainOutcome.Conflict, pointer?.Version, cancellationToken);
+            Log.Conflict(logger, card.Version);
             return false;
         }
     }
+
+    private Task RecordAsync(
+        DatasetSource source, ModelCard card, RetrainReport report, RetrainOutcome outcome, string? replacedVersion, CancellationToken cancellationToken) =>
+        stores.Datasets.RecordAsync(
+            new TrainedDataset(card.Dataset.Sha256, source.Name, card.Version, outcome, stores.Reports.Locate(source.Name, report.RunId), time.GetUtcNow())
+            {
+                ReplacedVersion = replacedVersion,
+            },
+            cancellationToken);
 
     private async Task WriteModelSectionAsync(
         DatasetSource source, ModelPackage candidate, MLContext ml, IReadOnlyList<LabelledTrack> test, RetrainReport report, CancellationToken cancellationToken)
@@ -339,8 +367,19 @@ public sealed partial class RetrainService(RetrainStores stores, RetrainingOptio
     private async Task<bool> AlreadyTrainedAsync(string sha256, RetrainReport report, CancellationToken cancellationToken)
     {
         var marker = await stores.Datasets.FindAsync(sha256, cancellationToken);
-        if (marker is null)
+        if (marker is null || marker.Outcome == RetrainOutcome.Conflict)
         {
+            return false;
+        }
+
+        if (marker.Outcome == RetrainOutcome.Promoted && await NeverWentLiveAsync(marker, cancellationToken))
+        {
+            var note = $"An earlier run on this content (version {marker.Version}) stopped after writing its records but before moving {ModelPointer.FileName}; it is trained again.";
+            if (!report.Notes.Contains(note))
+            {
+                report.Notes.Add(note); // checked again once the lock is held
+            }
+
             return false;
         }
 
@@ -351,6 +390,25 @@ public sealed partial class RetrainService(RetrainStores stores, RetrainingOptio
             $"Already trained as version {marker.Version} (from '{marker.DatasetName}' at {marker.TrainedAt:u}, {decided}; report {marker.Report}): the same content is not trained again.");
         Log.AlreadyTrained(logger, report.Dataset, marker.Version);
         return true;
+    }
+
+    /// <summary>
+    /// A promotion's records are written before the pointer moves: when the pointer still names the version that
+    /// promotion would have replaced, the run stopped in between and the version never went live.
+    /// </summary>
+    private async Task<bool> NeverWentLiveAsync(TrainedDataset marker, CancellationToken cancellationToken)
+    {
+        string? live;
+        try
+        {
+            live = (await stores.Models.GetCurrentAsync(cancellationToken))?.Version;
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+
+        return live != marker.Version && live == marker.ReplacedVersion;
     }
 
     private void Reject(RetrainReport report, string reason)

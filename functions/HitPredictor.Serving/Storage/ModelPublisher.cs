@@ -12,9 +12,9 @@ public sealed record PublishOutcome(string Version, bool Uploaded, string? Previ
 }
 
 /// <summary>
-/// Puts a model package into a store and makes it current: validates it as the service would (so a model that
-/// would fail to load never goes live), uploads <c>model.zip</c> and <c>card.json</c> under its version (once;
-/// versions are immutable), then moves <c>current.json</c> with an ETag condition. An unreadable <c>current.json</c>
+/// Puts a model package into a store and makes it current through <see cref="ModelPromoter"/>: validates it as the
+/// service would (so a model that would fail to load never goes live), uploads <c>model.zip</c> and <c>card.json</c>
+/// under its version (once; versions are immutable), then moves <c>current.json</c> with an ETag condition. An unreadable <c>current.json</c>
 /// (not JSON, no valid version) is replaced, on its ETag too, and the outcome says so.
 /// </summary>
 public static class ModelPublisher
@@ -48,15 +48,7 @@ public static class ModelPublisher
             throw new ModelValidationException($"{ModelPackage.CardFileName} is not a readable model card: {ex.Message}");
         }
 
-        if (!ModelPointer.IsValidVersion(version))
-        {
-            throw new ModelValidationException($"card.json names version '{version}', which is not a valid store path segment.");
-        }
-
-        var package = ModelLoader.Load(new StoredModel(version, modelZip, cardJson));
-        (package.Model as IDisposable)?.Dispose();
-
-        var uploaded = await store.PutAsync(version, modelZip, cardJson, cancellationToken);
+        var uploaded = await ModelPromoter.StoreVersionAsync(store, version, modelZip, cardJson, cancellationToken);
         ModelPointer? current;
         string? expectedETag;
         string? replacedUnreadable = null;
@@ -75,7 +67,7 @@ public static class ModelPublisher
 
         var pointer = current?.Version == version
             ? current
-            : await store.SetCurrentAsync(version, expectedETag, cancellationToken);
+            : await ModelPromoter.MovePointerAsync(store, version, expectedETag, recordFirst: null, cancellationToken);
         return new PublishOutcome(version, uploaded, current?.Version, pointer) { ReplacedUnreadablePointer = replacedUnreadable };
     }
 }

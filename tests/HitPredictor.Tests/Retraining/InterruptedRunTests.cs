@@ -36,16 +36,51 @@ public sealed class InterruptedRunTests(SampleModelFixture model) : IDisposable
     }
 
     [Fact]
-    public async Task Run_KilledBeforePointerMove_LeavesNoMarker()
+    public async Task Run_KilledBeforePointerMove_MarkerNamesWhatItWouldHaveReplacedSoTheNextRunTrainsAgain()
     {
+        // Arrange
+        var live = await LiveModelTheSampleBeatsAsync();
+        var dataset = _harness.Write("tracks.csv", File.ReadAllBytes(TestPaths.Sample));
+        var sha = await Training.Packaging.DatasetHasher.Sha256Async(dataset, TestContext.Current.CancellationToken);
+
+        // Act
+        var killed = () => _harness.RunAsync(dataset, new DyingStore(_harness.Models));
+        await killed.Should().ThrowAsync<ProcessKilledException>();
+        var marker = await _harness.MarkerAsync(sha);
+        var next = await _harness.RunAsync(dataset);
+
+        // Assert
+        marker!.Outcome.Should().Be(RetrainOutcome.Promoted, "the records are written before the pointer moves");
+        marker.ReplacedVersion.Should().Be(live.Version);
+        next.Outcome.Should().Be(RetrainOutcome.Promoted, next.Reason);
+        next.Notes.Should().ContainSingle(n => n.Contains("before moving current.json", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Run_KilledRightAfterPointerMoved_LiveVersionHasItsReportAndMarkerAndIsNotTrainedAgain()
+    {
+        // Arrange
         await LiveModelTheSampleBeatsAsync();
         var dataset = _harness.Write("tracks.csv", File.ReadAllBytes(TestPaths.Sample));
-
-        var killed = () => _harness.RunAsync(dataset, new DyingStore(_harness.Models));
-
-        await killed.Should().ThrowAsync<ProcessKilledException>();
         var sha = await Training.Packaging.DatasetHasher.Sha256Async(dataset, TestContext.Current.CancellationToken);
-        (await _harness.MarkerAsync(sha)).Should().BeNull("only a final decision is recorded");
+        var dying = new DyingAfterMoveStore(_harness.Models);
+
+        // Act
+        var killed = () => _harness.RunAsync(dataset, dying);
+        await killed.Should().ThrowAsync<ProcessKilledException>();
+        var live = await _harness.Models.GetCurrentAsync(TestContext.Current.CancellationToken);
+        var marker = await _harness.MarkerAsync(sha);
+        var versions = _harness.Versions();
+        var next = await _harness.RunAsync(dataset);
+
+        // Assert
+        live!.Version.Should().Be(dying.Moved, "the kill came after the pointer moved");
+        marker!.Version.Should().Be(live.Version);
+        marker.Outcome.Should().Be(RetrainOutcome.Promoted);
+        File.Exists(marker.Report).Should().BeTrue("the report was written before the pointer moved");
+        next.Outcome.Should().Be(RetrainOutcome.AlreadyTrained, next.Reason);
+        next.AlreadyTrainedAs.Should().Be(live.Version);
+        _harness.Versions().Should().Equal(versions, "no identical copy is promoted");
     }
 
     [Fact]
@@ -105,6 +140,34 @@ public sealed class InterruptedRunTests(SampleModelFixture model) : IDisposable
 
         public Task<ModelPointer> SetCurrentAsync(string version, string? expectedETag, CancellationToken cancellationToken) =>
             throw new ProcessKilledException();
+    }
+
+    /// <summary>Moves the pointer, then "dies" before the run can do anything else.</summary>
+    private sealed class DyingAfterMoveStore(IModelStore inner) : IModelStore
+    {
+        public string? Moved { get; private set; }
+
+        public string Description => inner.Description;
+
+        public Task<string?> GetCurrentETagAsync(CancellationToken cancellationToken) => inner.GetCurrentETagAsync(cancellationToken);
+
+        public Task<ModelPointer?> GetCurrentAsync(CancellationToken cancellationToken) => inner.GetCurrentAsync(cancellationToken);
+
+        public Task<StoredModel> OpenAsync(string version, CancellationToken cancellationToken) => inner.OpenAsync(version, cancellationToken);
+
+        public IAsyncEnumerable<StoredVersion> ListVersionsAsync(CancellationToken cancellationToken) => inner.ListVersionsAsync(cancellationToken);
+
+        public Task<string> ReadCardAsync(string version, CancellationToken cancellationToken) => inner.ReadCardAsync(version, cancellationToken);
+
+        public Task<bool> PutAsync(string version, ReadOnlyMemory<byte> modelZip, string cardJson, CancellationToken cancellationToken) =>
+            inner.PutAsync(version, modelZip, cardJson, cancellationToken);
+
+        public async Task<ModelPointer> SetCurrentAsync(string version, string? expectedETag, CancellationToken cancellationToken)
+        {
+            await inner.SetCurrentAsync(version, expectedETag, cancellationToken);
+            Moved = version;
+            throw new ProcessKilledException();
+        }
     }
 
     /// <summary>Storage that stops answering when a stored model is read.</summary>
