@@ -94,25 +94,40 @@ public sealed class CliTests(SampleModelFixture sample)
     }
 
     [Fact]
-    public async Task Score_CsvWithBadRows_ScoresTheRestAndReportsEachBadLine()
+    public async Task Score_CsvWithBadRows_ScoresTheRestKeepsEveryRowAndReportsEachBadLine()
     {
         using var temp = new TempDirectory();
         var input = temp.Write("in.csv", Csv.File(
             Csv.Row(0, track: "\"Good, one\""),
             Csv.Row(1, tempo: "fast"),
             Csv.Row(2, genre: "polka"),
-            Csv.Row(3, genre: "")));
+            Csv.Row(3, genre: ""),
+            Csv.Row(4, duration: "200")));
         var output = temp.File("out.csv");
 
         var outcome = await CliRunner.RunAsync(null, "score", "--model", sample.Directory, "--in", input, "--out", output);
 
         outcome.ExitCode.Should().Be(0, outcome.Output);
-        outcome.Output.Should().Contain("line 3, tempo").And.Contain("line 4, track_genre").And.Contain("Scored 2 of 4");
+        outcome.Output.Should().Contain("line 3, tempo").And.Contain("line 4, track_genre").And.Contain("line 6, duration_ms")
+            .And.Contain("3 of 5 rows not scored").And.Contain("Scored 2 of 5");
         var lines = await File.ReadAllLinesAsync(output, TestContext.Current.CancellationToken);
-        lines[0].Should().EndWith("track_genre,predicted_tier,p_viral,p_hit,p_mid,p_flop,genre_averaged");
-        lines.Should().HaveCount(3);
-        lines[1].Should().Contain("\"Good, one\"").And.EndWith(",False");
-        lines[2].Should().EndWith(",True");
+        lines[0].Should().EndWith("track_genre,predicted_tier,p_viral,p_hit,p_mid,p_flop,genre_averaged,error");
+        lines.Should().HaveCount(6);
+        lines[1].Should().Contain("\"Good, one\"").And.EndWith(",False,");
+        lines[4].Should().EndWith(",True,");
+        lines[5].Should().EndWith(",,,,,,,\"duration_ms: must be in milliseconds, 1,000 to 3,600,000 ms; 200 looks like seconds: send 200000\"");
+    }
+
+    [Fact]
+    public async Task Score_NoRowScorable_ExitsTwo()
+    {
+        using var temp = new TempDirectory();
+        var input = temp.Write("in.csv", Csv.File(Csv.Row(0, duration: "200")));
+
+        var outcome = await CliRunner.RunAsync(null, "score", "--model", sample.Directory, "--in", input, "--out", temp.File("out.csv"));
+
+        outcome.ExitCode.Should().Be(2, outcome.Output);
+        outcome.Output.Should().Contain("No row could be scored");
     }
 
     [Fact]

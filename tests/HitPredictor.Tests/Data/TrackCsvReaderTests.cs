@@ -79,7 +79,7 @@ public sealed class TrackCsvReaderTests
         result.Tracks.Should().HaveCount(2);
         result.RowsRead.Should().Be(3);
         result.RejectedCount.Should().Be(1);
-        result.Rejected.Single().Should().Be(new RejectedRow(3, "tempo", "must be a number, got 'fast'"));
+        result.Rejected.Single().Should().Be(new RejectedRow(3, "tempo", "must be a number (0 to 300 BPM), got 'fast'"));
     }
 
     [Fact]

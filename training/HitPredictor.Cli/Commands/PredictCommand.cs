@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using HitPredictor.Training.Data;
 using HitPredictor.Training.Features;
 using HitPredictor.Training.Packaging;
 using HitPredictor.Training.Prediction;
@@ -19,11 +20,11 @@ internal static class PredictCommand
     public static Command Create()
     {
         var model = ModelOption.Create();
-        var genre = new Option<string?>("--genre") { Description = "Genre the model knows; leave out to average over all genres." };
+        var genre = new Option<string?>("--genre") { Description = GenreField.Help };
         var json = new Option<bool>("--json") { Description = "Print the prediction as JSON." };
         var featureOptions = NumericFeature.All.ToDictionary(
             f => f.Name,
-            f => new Option<double?>("--" + f.Name.Replace('_', '-')) { Description = $"{f.Name} ({f.Column.RangeText})" });
+            f => new Option<double?>("--" + f.Name.Replace('_', '-')) { Description = Help(f.Column) });
 
         var command = new Command("predict", "Predict one track's tier, from flags or a JSON object on stdin.") { model, genre, json };
         foreach (var option in featureOptions.Values)
@@ -75,6 +76,10 @@ internal static class PredictCommand
         return command;
     }
 
+    /// <summary>The schema's hint and rule: <c>Estimated beats per minute. (0 to 300 BPM)</c>; a flag is given as 1 or 0 here.</summary>
+    private static string Help(TrackColumn column) =>
+        $"{column.Help} ({(column.Kind == TrackValueKind.Flag ? "1 or 0" : column.Expected)})";
+
     private static async Task<JsonObject> ReadStdinAsync(CancellationToken cancellationToken)
     {
         var text = await Console.In.ReadToEndAsync(cancellationToken);
@@ -83,14 +88,31 @@ internal static class PredictCommand
             return [];
         }
 
+        JsonDocument document;
         try
         {
-            return JsonNode.Parse(text) as JsonObject
-                ?? throw new UsageException("Standard input must hold one JSON object with the track's features.");
+            document = JsonDocument.Parse(text);
         }
         catch (JsonException ex)
         {
             throw new UsageException($"Standard input is not valid JSON: {ex.Message}");
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new UsageException("Standard input must hold one JSON object with the track's features.");
+            }
+
+            var errors = new List<FieldError>();
+            TrackJson.CheckMembers(document.RootElement, "", errors);
+            if (errors.Count > 0)
+            {
+                throw new UsageException("The track is not valid:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => "  " + e)));
+            }
+
+            return JsonObject.Create(document.RootElement.Clone())!;
         }
     }
 

@@ -1,15 +1,18 @@
 namespace HitPredictor.Training.Data;
 
-/// <summary>What a tracks CSV must contain, and how much detail to keep about rows it rejects.</summary>
+/// <summary>What a tracks CSV must contain, which ranges its values are checked against, and how much detail to keep about rows it rejects.</summary>
 public sealed record TrackCsvReaderOptions
 {
     /// <summary>Columns that must be in the header; a file without any of them is rejected whole.</summary>
     public required IReadOnlyCollection<string> RequiredColumns { get; init; }
 
+    /// <summary>The ranges values are checked against (<see cref="TrackColumn.Check"/>). Default <see cref="TrackRanges.Scoring"/>.</summary>
+    public TrackRanges Ranges { get; init; } = TrackRanges.Scoring;
+
     /// <summary>How many rejected rows are kept with their line and reason. The count is always exact. Default 100.</summary>
     public int MaxRejectedDetails { get; init; } = 100;
 
-    /// <summary>For training: identity, popularity, genre and the given model features.</summary>
+    /// <summary>For training: identity, popularity, genre and the given model features, checked against the training ranges.</summary>
     public static TrackCsvReaderOptions ForTraining(IEnumerable<string> featureColumns) => new()
     {
         RequiredColumns =
@@ -17,14 +20,17 @@ public sealed record TrackCsvReaderOptions
             TrackColumn.TrackName, TrackColumn.Artists, TrackColumn.Popularity.Name, TrackColumn.Genre,
             .. featureColumns,
         ],
+        Ranges = TrackRanges.Training,
     };
 
     /// <summary>
-    /// For scoring: genre and the given model features; identity, popularity and <c>explicit</c> are optional
-    /// (Spotify's audio-features exports have no <c>explicit</c>; absent, it counts as false).
+    /// For scoring: genre and the given model features, checked against the scoring ranges (as the API checks them);
+    /// identity, popularity and <c>explicit</c> are optional (Spotify's audio-features exports have no <c>explicit</c>;
+    /// absent, it counts as false).
     /// </summary>
     public static TrackCsvReaderOptions ForScoring(IEnumerable<string> featureColumns) => new()
     {
         RequiredColumns = [TrackColumn.Genre, .. featureColumns.Where(c => c != TrackColumn.Explicit.Name)],
+        Ranges = TrackRanges.Scoring,
     };
 }

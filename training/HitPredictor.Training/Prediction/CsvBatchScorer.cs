@@ -9,14 +9,20 @@ using nietras.SeparatedValues;
 namespace HitPredictor.Training.Prediction;
 
 /// <summary>
-/// Scores every track of a CSV and writes it back with its tier and four probabilities added, every input
-/// column kept. A row that cannot be scored (bad or missing value, unknown genre) is left out of the output
-/// and reported with its line and reason, never dropped silently.
+/// Scores every track of a CSV and writes it back, in input order, with its tier and four probabilities added and
+/// every input column kept. Values are checked by the track schema with the scoring ranges, as the API checks
+/// them, with the same messages. A row that cannot be scored (bad or missing value, unknown genre) stays in the
+/// output with empty prediction columns and its reason in the <see cref="ErrorColumn"/> (empty for scored rows).
+/// One pass: each row is read, scored and written before the next, so memory does not grow with the file.
 /// </summary>
 public static class CsvBatchScorer
 {
     public const string TierColumn = "predicted_tier";
     public const string GenreAveragedColumn = "genre_averaged";
+    public const string ErrorColumn = "error";
+
+    /// <summary>How many rejected rows the result lists with line and reason (the count is always exact).</summary>
+    public const int MaxRejectedDetails = 100;
 
     public static string ProbabilityColumn(Tier tier) => "p_" + tier.ToString().ToLowerInvariant();
 
@@ -24,78 +30,98 @@ public static class CsvBatchScorer
     {
         ArgumentNullException.ThrowIfNull(package);
         var features = FeatureSet.FromNames(package.Card.Features);
-        var read = new TrackCsvReader(TrackCsvReaderOptions.ForScoring(features.Numeric.Select(f => f.Name))).Read(inputPath, cancellationToken);
-
-        var rejected = new List<RejectedRow>(read.Rejected);
-        var rejectedCount = read.RejectedCount;
-        var known = package.Card.Genres.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var predictions = new Dictionary<int, TierPrediction>();
-        using (var engine = package.CreateEngine(ml))
+        var options = TrackCsvReaderOptions.ForScoring(features.Numeric.Select(f => f.Name));
+        await using var input = File.OpenRead(inputPath);
+        try
         {
-            foreach (var track in read.Tracks)
-            {
-                var problem = Check(track, features, known, package.Card);
-                if (problem is not null)
-                {
-                    rejectedCount++;
-                    rejected.Add(problem);
-                    continue;
-                }
-
-                var input = ModelInput.From(track);
-                input.Explicit = float.IsNaN(track.Explicit) ? 0 : track.Explicit;
-                input.Genre = package.Card.Genres.FirstOrDefault(g => string.Equals(g, track.Genre, StringComparison.OrdinalIgnoreCase)) ?? "";
-                predictions[track.LineNumber] = TierPredictor.Predict(package, engine, input);
-            }
+            using var reader = TrackCsvReader.Open(input);
+            var parser = new TrackCsvReader(options).Parser(reader);
+            using var engine = package.CreateEngine(ml);
+            return await WriteAsync(reader, parser, row => Score(row, features, package, engine), outputPath, cancellationToken).ConfigureAwait(false);
         }
-
-        await WriteAsync(inputPath, outputPath, predictions, cancellationToken).ConfigureAwait(false);
-        return new BatchScoreResult(read.RowsRead, predictions.Count, rejectedCount, [.. rejected.OrderBy(r => r.LineNumber)]);
+        catch (Exception ex) when (ex is not DatasetFormatException and not OperationCanceledException and not IOException and not UnauthorizedAccessException)
+        {
+            throw TrackCsvReader.NotReadable(ex);
+        }
     }
 
-    private static RejectedRow? Check(TrackRecord track, FeatureSet features, HashSet<string> known, ModelCard card)
+    private static async Task<BatchScoreResult> WriteAsync(
+        SepReader reader, TrackRowParser parser, Func<TrackRecord, (TierPrediction? Prediction, RejectedRow? Problem)> score,
+        string outputPath, CancellationToken cancellationToken)
     {
-        var missing = features.Numeric.FirstOrDefault(f => f != NumericFeature.Explicit && float.IsNaN(f.ValueOf(track)));
-        if (missing is not null)
-        {
-            return new RejectedRow(track.LineNumber, missing.Name, "is empty; the model needs it");
-        }
-
-        if (track.Genre.Length > 0 && !known.Contains(track.Genre))
-        {
-            return new RejectedRow(track.LineNumber, TrackColumn.Genre,
-                $"'{track.Genre}' is not a genre the model knows; closest: {string.Join(", ", GenreMatcher.Closest(track.Genre, card.Genres, 3))}");
-        }
-
-        return null;
-    }
-
-    private static async Task WriteAsync(string inputPath, string outputPath, Dictionary<int, TierPrediction> predictions, CancellationToken cancellationToken)
-    {
-        using var reader = Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true }).FromFile(inputPath);
         await using var writer = reader.Spec.Writer(o => o with { Escape = true }).ToFile(outputPath);
-        var columns = reader.Header.ColNames;
+        var columns = parser.Columns;
+        var rejected = new List<RejectedRow>();
+        int rowsRead = 0, scored = 0, rejectedCount = 0;
         foreach (var row in reader)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!predictions.TryGetValue(row.LineNumberFrom, out var prediction))
+            rowsRead++;
+            TierPrediction? prediction = null;
+            RejectedRow? problem;
+            if (parser.TryParse(row, out var track, out var parseProblem))
             {
-                continue;
+                (prediction, problem) = score(track);
+            }
+            else
+            {
+                problem = parseProblem;
             }
 
             await using var output = writer.NewRow(cancellationToken);
             for (var i = 0; i < columns.Count; i++)
             {
-                output[columns[i]].Set(row[i].Span);
+                output[columns[i]].Set(i < row.ColCount ? row[i].Span : []);
             }
 
-            output[TierColumn].Set(prediction.Tier.ToString());
+            output[TierColumn].Set(prediction?.Tier.ToString() ?? "");
             foreach (var tier in TierCutoffs.All)
             {
-                output[ProbabilityColumn(tier)].Set(prediction.Probabilities[tier.ToString()].ToString("0.0000", CultureInfo.InvariantCulture));
+                output[ProbabilityColumn(tier)].Set(prediction?.Probabilities[tier.ToString()].ToString("0.0000", CultureInfo.InvariantCulture) ?? "");
             }
 
-            output[GenreAveragedColumn].Set(prediction.GenreAveraged ? "True" : "False");
+            output[GenreAveragedColumn].Set(prediction is null ? "" : prediction.GenreAveraged ? "True" : "False");
+            output[ErrorColumn].Set(problem is null ? "" : Describe(problem));
+            if (prediction is not null)
+            {
+                scored++;
+            }
+            else if (++rejectedCount <= MaxRejectedDetails)
+            {
+                rejected.Add(problem!);
+            }
         }
+
+        if (rowsRead == 0)
+        {
+            throw new DatasetFormatException("The file has a header but no tracks.");
+        }
+
+        return new BatchScoreResult(rowsRead, scored, rejectedCount, rejected);
     }
+
+    private static (TierPrediction? Prediction, RejectedRow? Problem) Score(
+        TrackRecord track, FeatureSet features, ModelPackage package, PredictionEngine<ModelInput, ModelOutput> engine)
+    {
+        var missing = features.Numeric.FirstOrDefault(f => f != NumericFeature.Explicit && float.IsNaN(f.ValueOf(track)));
+        if (missing is not null)
+        {
+            return (null, new RejectedRow(track.LineNumber, missing.Name, $"is required ({missing.Column.Expected})"));
+        }
+
+        var genre = GenreField.Resolve(track.Genre, package.Card.Genres, out var problem);
+        if (genre is null)
+        {
+            return (null, new RejectedRow(track.LineNumber, TrackColumn.Genre, problem));
+        }
+
+        var input = ModelInput.From(track);
+        input.Explicit = float.IsNaN(track.Explicit) ? 0 : track.Explicit;
+        input.Genre = genre;
+        return (TierPredictor.Predict(package, engine, input), null);
+    }
+
+    /// <summary>The error column's text: <c>duration_ms: must be ...</c>, as the API words it (the line is the row's own).</summary>
+    private static string Describe(RejectedRow problem) =>
+        problem.Column is null ? problem.Reason : $"{problem.Column}: {problem.Reason}";
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using HitPredictor.Training.Data;
@@ -10,32 +9,21 @@ namespace HitPredictor.Training.Prediction;
 /// <summary>
 /// Reads one track from a JSON object with the dataset's field names, which are also those of Spotify's
 /// audio-features objects, so such an object can be sent as it is (fields the model does not use, such as
-/// <c>id</c>, <c>uri</c> or <c>type</c>, are ignored). Every field is checked for presence, type and range,
-/// and every problem is reported, not just the first. <c>explicit</c> may be left out (it is not in an
-/// audio-features object); it then counts as false.
+/// <c>id</c>, <c>uri</c> or <c>type</c>, are ignored). Every field is checked for presence, type and range by the
+/// track schema (<see cref="TrackColumn"/>, <see cref="GenreField"/>), and every problem is reported, not just the
+/// first. Ambiguity is refused: a key sent twice, text that is not valid Unicode, <c>genre</c> and
+/// <c>track_genre</c> disagreeing. <c>explicit</c> may be left out (it is not in an audio-features object); it then
+/// counts as false.
 /// </summary>
 public static class TrackJson
 {
-    public const string GenreField = "genre";
+    public const string GenreField = Data.GenreField.Name;
 
-    /// <summary>Below this many milliseconds a duration is taken for seconds or minutes sent by mistake.</summary>
-    private const double ShortestDurationMs = 1_000;
-
-    private static readonly Dictionary<string, TrackColumn> Limits = new(StringComparer.Ordinal)
-    {
-        [TrackColumn.DurationMs.Name] = TrackColumn.DurationMs,
-        [TrackColumn.Loudness.Name] = TrackColumn.Loudness,
-        [TrackColumn.Tempo.Name] = TrackColumn.Tempo,
-        [TrackColumn.Key.Name] = TrackColumn.Key,
-        [TrackColumn.Mode.Name] = TrackColumn.Mode,
-        [TrackColumn.TimeSignature.Name] = TrackColumn.TimeSignature,
-    };
+    /// <summary>Longest number accepted, in characters as written (a double needs at most about 25).</summary>
+    public const int MaxNumberLength = 64;
 
     /// <summary>Each card's feature set, worked out once per loaded model rather than once per track.</summary>
     private static readonly ConditionalWeakTable<ModelCard, FeatureSet> FeaturesOf = new();
-
-    /// <summary>The longest track the API scores: one hour.</summary>
-    public const double LongestDurationMs = 3_600_000;
 
     /// <summary>
     /// Reads a track. <paramref name="path"/> prefixes field paths in errors (<c>tracks[2]</c>, or empty).
@@ -53,6 +41,12 @@ public static class TrackJson
         }
 
         var before = errors.Count;
+        CheckMembers(element, path, prefix, errors);
+        if (errors.Count > before)
+        {
+            return null;
+        }
+
         var input = new ModelInput();
         var used = FeaturesOf.GetValue(card, c => FeatureSet.FromNames(c.Features)).Numeric;
         foreach (var feature in NumericFeature.All)
@@ -63,13 +57,13 @@ public static class TrackJson
             {
                 if (required)
                 {
-                    errors.Add(new FieldError(prefix + feature.Name, $"is required ({Expected(feature.Column)})"));
+                    errors.Add(new FieldError(prefix + feature.Name, $"is required ({feature.Column.Expected})"));
                 }
 
                 continue;
             }
 
-            if (TryNumber(feature.Column, value, out var number, out var problem) && TryRange(feature.Column, number, out problem))
+            if (TryNumber(feature.Column, value, out var number, out var problem))
             {
                 feature.Set(input, (float)number);
             }
@@ -83,108 +77,145 @@ public static class TrackJson
         return errors.Count == before ? input : null;
     }
 
+    /// <summary>
+    /// Checks that every member of the object <paramref name="element"/> is there once, with a name and (for text) a
+    /// value that are valid Unicode; each problem is added to <paramref name="errors"/> under <paramref name="path"/>.
+    /// </summary>
+    public static void CheckMembers(JsonElement element, string path, ICollection<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            CheckMembers(element, path, path.Length == 0 ? "" : path + ".", errors);
+        }
+    }
+
+    private static void CheckMembers(JsonElement element, string path, string prefix, ICollection<FieldError> errors)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var repeated = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in element.EnumerateObject())
+        {
+            if (!TryName(property, out var name))
+            {
+                errors.Add(new FieldError(path.Length == 0 ? "$" : path,
+                    "has a field name that is not valid Unicode (an unpaired surrogate such as \\ud800)"));
+                continue;
+            }
+
+            if (!seen.Add(name))
+            {
+                if (repeated.Add(name))
+                {
+                    errors.Add(new FieldError(prefix + Echo.Text(name), "appears more than once; send each field once"));
+                }
+
+                continue;
+            }
+
+            if (property.Value.ValueKind == JsonValueKind.String && !TryText(property.Value, out _))
+            {
+                errors.Add(new FieldError(prefix + Echo.Text(name), "is not valid Unicode text (an unpaired surrogate such as \\ud800)"));
+            }
+        }
+    }
+
     private static string? ReadGenre(JsonElement element, string prefix, ModelCard card, ICollection<FieldError> errors)
     {
-        var name = element.TryGetProperty(GenreField, out var genre) ? GenreField
-            : element.TryGetProperty(TrackColumn.Genre, out genre) ? TrackColumn.Genre
-            : null;
-        if (name is null || genre.ValueKind == JsonValueKind.Null)
+        var hasName = element.TryGetProperty(GenreField, out var byName) && byName.ValueKind != JsonValueKind.Null;
+        var hasAlias = element.TryGetProperty(Data.GenreField.Alias, out var byAlias) && byAlias.ValueKind != JsonValueKind.Null;
+        if (hasName && hasAlias && !SameGenre(byName, byAlias))
+        {
+            errors.Add(new FieldError(prefix + GenreField,
+                $"disagrees with {Data.GenreField.Alias} ({Describe(byName)} and {Describe(byAlias)}); send one of them"));
+            return null;
+        }
+
+        if (!hasName && !hasAlias)
         {
             return null;
         }
 
+        var (name, genre) = hasName ? (GenreField, byName) : (Data.GenreField.Alias, byAlias);
         if (genre.ValueKind != JsonValueKind.String)
         {
             errors.Add(new FieldError(prefix + name, $"must be a genre name (text), got {Describe(genre.ValueKind)}"));
             return null;
         }
 
-        var text = genre.GetString()!.Trim();
-        if (text.Length == 0)
-        {
-            return null;
-        }
-
-        var known = card.Genres.FirstOrDefault(g => string.Equals(g, text, StringComparison.OrdinalIgnoreCase));
+        var known = Data.GenreField.Resolve(genre.GetString()!, card.Genres, out var problem);
         if (known is null)
         {
-            var closest = GenreMatcher.Closest(text, card.Genres, 3);
-            errors.Add(new FieldError(prefix + name,
-                $"'{text}' is not a genre the model knows; closest: {string.Join(", ", closest)} (leave genre out to average over all genres)"));
+            errors.Add(new FieldError(prefix + name, problem));
         }
 
         return known;
     }
 
+    private static bool SameGenre(JsonElement a, JsonElement b) =>
+        a.ValueKind == JsonValueKind.String && b.ValueKind == JsonValueKind.String
+        && string.Equals(a.GetString()!.Trim(), b.GetString()!.Trim(), StringComparison.OrdinalIgnoreCase);
+
     private static bool TryNumber(TrackColumn column, JsonElement value, out double number, out string problem)
     {
         problem = "";
         number = double.NaN;
-        if (column == TrackColumn.Explicit && value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        if (column.Kind == TrackValueKind.Flag && value.ValueKind is JsonValueKind.True or JsonValueKind.False)
         {
             number = value.ValueKind == JsonValueKind.True ? 1 : 0;
             return true;
         }
 
+        if (value.ValueKind == JsonValueKind.Number && value.GetRawText().Length > MaxNumberLength)
+        {
+            problem = $"must be a number ({column.Expected}), got one written with {value.GetRawText().Length:N0} characters (at most {MaxNumberLength})";
+            return false;
+        }
+
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out number) || !double.IsFinite(number))
         {
-            problem = $"must be a number ({Expected(column)}), got {Describe(value)}";
+            problem = column.Kind == TrackValueKind.Flag
+                ? $"must be {column.Expected}, got {Describe(value)}"
+                : $"must be a number ({column.Expected}), got {Describe(value)}";
             return false;
         }
 
-        if (column.Integral && number != Math.Floor(number))
-        {
-            problem = $"must be a whole number ({Expected(column)}), got {Format(number)}";
-            return false;
-        }
-
-        return true;
+        problem = column.Check(number) ?? "";
+        return problem.Length == 0;
     }
 
-    private static bool TryRange(TrackColumn column, double number, out string problem)
+    private static bool TryName(JsonProperty property, out string name)
     {
-        problem = "";
-        if (column == TrackColumn.DurationMs)
+        try
         {
-            if (number is > 0 and < ShortestDurationMs)
-            {
-                var hint = number < 60
-                    ? $"{Format(number)} looks like minutes: send {Format(Math.Round(number * 60_000))}"
-                    : $"{Format(number)} looks like seconds: send {Format(Math.Round(number * 1_000))}";
-                problem = $"must be in milliseconds, 1,000 to 3,600,000 ms; {hint}";
-                return false;
-            }
-
-            if (number is <= 0 or > LongestDurationMs)
-            {
-                problem = $"must be 1,000 to 3,600,000 ms, got {Format(number)}";
-                return false;
-            }
-
+            name = property.Name;
             return true;
         }
-
-        if (!column.InRange(number))
+        catch (InvalidOperationException)
         {
-            problem = $"must be {Expected(column)}, got {Format(number)}";
+            name = "";
             return false;
         }
-
-        return true;
     }
 
-    private static string Expected(TrackColumn column) =>
-        column == TrackColumn.Explicit ? "true/false or 1/0"
-        : column == TrackColumn.DurationMs ? "1,000 to 3,600,000 ms"
-        : Limits.ContainsKey(column.Name) || column.Integral ? column.RangeText
-        : "0 to 1";
-
-    private static string Format(double number) => number.ToString("G", CultureInfo.InvariantCulture);
+    private static bool TryText(JsonElement value, out string text)
+    {
+        try
+        {
+            text = value.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = "";
+            return false;
+        }
+    }
 
     private static string Describe(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => $"text \"{Truncate(value.GetString()!)}\"",
-        JsonValueKind.Number => value.GetRawText(),
+        JsonValueKind.String => TryText(value, out var text) ? $"text \"{Echo.Text(text)}\"" : "text that is not valid Unicode",
+        JsonValueKind.Number => Echo.Text(value.GetRawText()),
         _ => Describe(value.ValueKind),
     };
 
@@ -198,6 +229,4 @@ public static class TrackJson
         JsonValueKind.Null => "null",
         _ => "nothing",
     };
-
-    private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "...";
 }

@@ -1,0 +1,89 @@
+using AwesomeAssertions;
+using HitPredictor.Tests.Serving;
+using HitPredictor.Tests.Support;
+using HitPredictor.Training.Data;
+using HitPredictor.Training.Prediction;
+using nietras.SeparatedValues;
+
+namespace HitPredictor.Tests.Prediction;
+
+public sealed class CsvBatchScorerTests(SampleModelFixture sample)
+{
+    [Fact]
+    public async Task Score_DurationInSeconds_KeepsRowWithTheApisMessageInTheErrorColumn()
+    {
+        // Arrange
+        using var temp = new TempDirectory();
+        var input = temp.Write("in.csv", Csv.File(Csv.Row(0), Csv.Row(1, duration: "200"), Csv.Row(2, genre: "")));
+        var output = temp.File("out.csv");
+        using var harness = new ScoringHarness(sample);
+        var track = ServingTestData.Track();
+        track["duration_ms"] = 200;
+        var api = ScoringHarness.Errors(await harness.ScoreAsync(track))["duration_ms"].Single();
+
+        // Act
+        var result = await CsvBatchScorer.ScoreAsync(sample.Ml, sample.Package, input, output, TestContext.Current.CancellationToken);
+
+        // Assert
+        result.Should().BeEquivalentTo(new { RowsRead = 3, Scored = 2, RejectedCount = 1 });
+        result.Rejected.Single().Should().Be(new RejectedRow(3, "duration_ms", api));
+        var rows = ReadRows(output);
+        rows.Select(r => r["track_id"]).Should().Equal("id0", "id1", "id2");
+        rows[1][CsvBatchScorer.ErrorColumn].Should().Be("duration_ms: " + api);
+        rows[1][CsvBatchScorer.TierColumn].Should().BeEmpty();
+        rows[1]["p_viral"].Should().BeEmpty();
+        rows[0][CsvBatchScorer.ErrorColumn].Should().BeEmpty();
+        rows[0][CsvBatchScorer.TierColumn].Should().BeOneOf("Viral", "Hit", "Mid", "Flop");
+        rows[2][CsvBatchScorer.GenreAveragedColumn].Should().Be("True");
+    }
+
+    [Fact]
+    public async Task Score_BadRowsOfEveryKind_KeptInInputOrderWithReasons()
+    {
+        using var temp = new TempDirectory();
+        var input = temp.Write("in.csv", Csv.File(Csv.Row(0, tempo: "fast"), "1,2,3", Csv.Row(2, genre: "polka-trance"), Csv.Row(3)));
+        var output = temp.File("out.csv");
+
+        var result = await CsvBatchScorer.ScoreAsync(sample.Ml, sample.Package, input, output, TestContext.Current.CancellationToken);
+
+        result.Scored.Should().Be(1);
+        var errors = ReadRows(output).Select(r => r[CsvBatchScorer.ErrorColumn]).ToArray();
+        errors.Should().HaveCount(4);
+        errors[0].Should().Be("tempo: must be a number (0 to 300 BPM), got 'fast'");
+        errors[1].Should().Be("has 3 fields, the header has 21");
+        errors[2].Should().StartWith("track_genre: 'polka-trance' is not a genre the model knows; closest:");
+        errors[3].Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Score_HugeGenre_RefusedWithoutEchoingIt()
+    {
+        using var temp = new TempDirectory();
+        var input = temp.Write("in.csv", Csv.File(Csv.Row(0, genre: new string('x', 100_000))));
+        var output = temp.File("out.csv");
+
+        var result = await CsvBatchScorer.ScoreAsync(sample.Ml, sample.Package, input, output, TestContext.Current.CancellationToken);
+
+        result.Scored.Should().Be(0);
+        result.Rejected.Single().Reason.Should().Be($"is 100,000 characters long; a genre name has at most {GenreField.MaxLength}");
+    }
+
+    private static List<Dictionary<string, string>> ReadRows(string path)
+    {
+        using var reader = Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true }).FromFile(path);
+        var names = reader.Header.ColNames;
+        var rows = new List<Dictionary<string, string>>();
+        foreach (var row in reader)
+        {
+            var cells = new Dictionary<string, string>();
+            for (var i = 0; i < names.Count; i++)
+            {
+                cells[names[i]] = row[i].ToString();
+            }
+
+            rows.Add(cells);
+        }
+
+        return rows;
+    }
+}
