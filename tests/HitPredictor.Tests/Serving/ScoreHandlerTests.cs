@@ -281,8 +281,9 @@ public sealed class ScoreHandlerTests(SampleModelFixture sample)
 
         result.StatusCode.Should().Be(200);
         var body = ScoringHarness.Body(result);
-        body.AsObject().Select(p => p.Key).Should().Equal("status", "modelVersion", "loadedAt", "lastError");
+        body.AsObject().Select(p => p.Key).Should().Equal("status", "modelVersion", "loadedAt", "lastError", "fallback");
         body["status"]!.GetValue<string>().Should().Be("ok");
+        body["fallback"].Should().BeNull();
         body["modelVersion"]!.GetValue<string>().Should().Be("v1");
     }
 
