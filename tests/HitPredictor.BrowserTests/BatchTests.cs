@@ -44,9 +44,9 @@ public sealed class BatchTests(ServerFixture server)
         var scored = await File.ReadAllTextAsync(await download.PathAsync(), Encoding.UTF8, TestContext.Current.CancellationToken);
         var lines = scored.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines.Should().HaveCount(5);
-        lines[0].Should().Be(Header + ",predicted_tier,p_viral,p_hit,p_mid,p_flop");
+        lines[0].Should().Be(Header + ",predicted_tier,p_viral,p_hit,p_mid,p_flop,prediction_set");
         lines[2].Should().StartWith("1SacjiJXVYiv3ydALqEchb,Robin Schulz;David Guetta,\"#Multiverse, If the Multiverse Is Real\",On Repeat,");
-        lines.Skip(1).Should().AllSatisfy(line => line.Should().MatchRegex(",(Viral|Hit|Mid|Flop),[0-9.]+,[0-9.]+,[0-9.]+,[0-9.]+$"));
+        lines.Skip(1).Should().AllSatisfy(line => line.Should().MatchRegex(",(Viral|Hit|Mid|Flop),[0-9.]+,[0-9.]+,[0-9.]+,[0-9.]+,(Viral|Hit|Mid|Flop)(\\|(Viral|Hit|Mid|Flop))*$"));
     }
 
     [Fact]

@@ -40,6 +40,29 @@ public sealed class TrackFormTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task Certainty_WordedFromThePredictionSet_SaysFairlySureOnlyForASingleTier()
+    {
+        // Arrange: the API answers Hit well ahead of Mid, first with a two-tier 90 % set, then with Hit alone.
+        await using var session = await PageSession.CreateAsync(server);
+        var set = """["Hit","Mid"]""";
+        await session.Page.RouteAsync("**/api/score", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 200,
+            ContentType = "application/json",
+            Body = $$$"""{"tier":"Hit","probabilities":{"Hit":0.8,"Mid":0.12,"Viral":0.05,"Flop":0.03},"genreAveraged":false,"modelVersion":"{{{server.ModelVersion}}}","predictionSet":{"level":0.9,"tiers":{{{set}}}}}""",
+        }));
+        await session.GotoAsync();
+        var certainty = session.Page.Locator("#certainty");
+
+        // Act + Assert: a 68-point lead with two tiers in the set is not "Fairly sure".
+        await Assertions.Expect(certainty).ToHaveTextAsync("Leaning Hit: 68 points ahead of Mid. Likely Hit or Mid (90 % set).");
+
+        set = """["Hit"]""";
+        await session.Number("Tempo").FillAsync("125");
+        await Assertions.Expect(certainty).ToHaveTextAsync("Fairly sure: Hit (90 % set holds only Hit).");
+    }
+
+    [Fact]
     public async Task Slider_MovedWithTheKeyboard_UpdatesNumberAndResult()
     {
         // Arrange

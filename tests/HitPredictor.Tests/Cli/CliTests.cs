@@ -55,6 +55,24 @@ public sealed class CliTests(SampleModelFixture sample)
     }
 
     [Fact]
+    public async Task Predict_Text_NamesThePredictionSetAndItsLevel()
+    {
+        string[] track = ["--model", sample.Directory, "--genre", "pop", "--danceability", "0.7", "--energy", "0.8", "--loudness", "-5",
+            "--tempo", "120", "--speechiness", "0.05", "--acousticness", "0.1", "--instrumentalness", "0", "--liveness", "0.1",
+            "--valence", "0.6", "--duration-ms", "200000", "--key", "5", "--mode", "1", "--time-signature", "4", "--explicit", "0"];
+        var json = await CliRunner.RunAsync(null, ["predict", "--json", .. track]);
+        var set = System.Text.Json.Nodes.JsonNode.Parse(json.Output)!["predictionSet"]!;
+        var tiers = set["tiers"]!.AsArray().Select(t => t!.GetValue<string>()).ToArray();
+        var level = set["level"]!.GetValue<double>();
+
+        var text = await CliRunner.RunAsync(null, ["predict", .. track]);
+
+        text.ExitCode.Should().Be(0, text.Output);
+        tiers.Should().NotBeEmpty();
+        text.Output.Should().Contain(FormattableString.Invariant($"Likely: {string.Join(" or ", tiers)} ({level * 100:0.#} % prediction set)"));
+    }
+
+    [Fact]
     public async Task Predict_JsonOnStdinWithBadField_ExitsTwoNamingIt()
     {
         const string track = """
@@ -111,11 +129,11 @@ public sealed class CliTests(SampleModelFixture sample)
         outcome.Output.Should().Contain("line 3, tempo").And.Contain("line 4, track_genre").And.Contain("line 6, duration_ms")
             .And.Contain("3 of 5 rows not scored").And.Contain("Scored 2 of 5");
         var lines = await File.ReadAllLinesAsync(output, TestContext.Current.CancellationToken);
-        lines[0].Should().EndWith("track_genre,predicted_tier,p_viral,p_hit,p_mid,p_flop,genre_averaged,error");
+        lines[0].Should().EndWith("track_genre,predicted_tier,p_viral,p_hit,p_mid,p_flop,prediction_set,genre_averaged,error");
         lines.Should().HaveCount(6);
-        lines[1].Should().Contain("\"Good, one\"").And.EndWith(",False,");
+        lines[1].Should().Contain("\"Good, one\"").And.MatchRegex(",(Viral|Hit|Mid|Flop)(\\|(Viral|Hit|Mid|Flop))*,False,$");
         lines[4].Should().EndWith(",True,");
-        lines[5].Should().EndWith(",,,,,,,\"duration_ms: must be in milliseconds, 1,000 to 3,600,000 ms; 200 looks like seconds: send 200000\"");
+        lines[5].Should().EndWith(",,,,,,,,\"duration_ms: must be in milliseconds, 1,000 to 3,600,000 ms; 200 looks like seconds: send 200000\"");
     }
 
     [Fact]
@@ -137,5 +155,24 @@ public sealed class CliTests(SampleModelFixture sample)
 
         outcome.ExitCode.Should().Be(0, outcome.Output);
         outcome.Output.Should().Contain("accuracy").And.Contain("baseline").And.Contain("flatter");
+    }
+
+    [Fact]
+    public async Task Evaluate_Json_PrintsOneObjectWithTheCardsShapes()
+    {
+        var outcome = await CliRunner.RunAsync(null, "evaluate", "--model", sample.Directory, "--json");
+
+        outcome.ExitCode.Should().Be(0, outcome.Output);
+        var report = System.Text.Json.Nodes.JsonNode.Parse(outcome.Output)!.AsObject();
+        report.Select(p => p.Key).Should().Contain(["accuracy", "macroF1", "logLoss", "perTier", "calibration", "predictionSets"]);
+        report["accuracy"]!.GetValue<double>().Should().BeInRange(0, 1);
+        report["perTier"]!.AsObject().Select(p => p.Key).Should().Equal("Viral", "Hit", "Mid", "Flop");
+        report["calibration"]!["bins"]!.GetValue<int>().Should().Be(10);
+        report["calibration"]!["perTier"]!["Viral"]!["ece"]!.GetValue<double>().Should().BeInRange(0, 1);
+        report["calibration"]!["perTier"]!["Flop"]!.AsObject().Select(p => p.Key).Should().Equal("ece", "maxGap");
+        report["predictionSets"]!["level"]!.GetValue<double>().Should().Be(0.9);
+        report["predictionSets"]!["coverage"]!.GetValue<double>().Should().BeInRange(0, 1);
+        report["predictionSets"]!["perTier"]!["Hit"]!["coverage"]!.GetValue<double>().Should().BeInRange(0, 1);
+        report["trainingDataset"]!.GetValue<bool>().Should().BeTrue("the sample model was trained on the built-in sample");
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.CommandLine;
 using HitPredictor.Cli.Output;
 using HitPredictor.Training.Evaluation;
@@ -21,7 +22,8 @@ internal static class EvaluateCommand
     {
         var model = ModelOption.Create();
         var data = new Option<FileInfo?>("--data") { Description = "Labelled tracks CSV (with popularity). Default: the built-in sample." };
-        var command = new Command("evaluate", "Measure a saved model on a labelled CSV.") { model, data };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object (accuracy, macroF1, logLoss, perTier, calibration, predictionSets) instead of tables." };
+        var command = new Command("evaluate", "Measure a saved model on a labelled CSV.") { model, data, json };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
             var ml = new MLContext(0);
@@ -48,6 +50,14 @@ internal static class EvaluateCommand
             var shares = TierCutoffs.All.Select(t => (float)card.Tiers.Shares[t.ToString()]).ToArray();
             var baseline = MetricsCalculator.Baseline(shares, [.. tracks.Select(t => t.Tier)]);
 
+            var trainingDataset = loaded.Dataset.Sha256 == card.Dataset.Sha256;
+            if (parse.GetValue(json))
+            {
+                var report = EvaluationReport.From(card, Path.GetFileName(path), evaluation, baseline, trainingDataset);
+                Console.WriteLine(JsonSerializer.Serialize(report, ModelCardJson.Options));
+                return;
+            }
+
             AnsiConsole.MarkupLineInterpolated(
                 $"Model {card.Version} on {Path.GetFileName(path)}: {loaded.Clean.Counts.RowsRead:N0} rows read, {loaded.Clean.Counts.RejectedRows:N0} rejected, {tracks.Length:N0} evaluated after hygiene.");
             if (unknown > 0)
@@ -55,12 +65,13 @@ internal static class EvaluateCommand
                 AnsiConsole.MarkupLineInterpolated($"[yellow]{unknown:N0} track(s) skipped: genre unknown to the model.[/]");
             }
 
-            if (loaded.Dataset.Sha256 == card.Dataset.Sha256)
+            if (trainingDataset)
             {
                 AnsiConsole.MarkupLine("[yellow]This is the model's own training dataset: most of these tracks were seen in training, so these figures flatter it. The card's held-out figures are the honest ones.[/]");
             }
 
             ModelSummary.WriteMetrics(metrics.Accuracy, metrics.MacroF1, metrics.LogLoss, metrics.PerTier, baseline, $"{metrics.Rows:N0} labelled tracks");
+            ModelSummary.WriteCalibration(evaluation.Calibration, evaluation.PredictionSets);
         }));
         return command;
     }

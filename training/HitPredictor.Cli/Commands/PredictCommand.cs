@@ -126,6 +126,12 @@ internal static class PredictCommand
         }
 
         AnsiConsole.Write(chart);
+        if (prediction.PredictionSet.Tiers.Count > 0)
+        {
+            AnsiConsole.MarkupLineInterpolated(
+                $"Likely: [bold]{string.Join(" or ", prediction.PredictionSet.Tiers)}[/] ({prediction.PredictionSet.Level * 100:0.#} % prediction set)");
+        }
+
         AnsiConsole.MarkupLineInterpolated($"[grey]probabilities in %, model {prediction.ModelVersion}[/]");
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HitPredictor.Training.Calibration;
 using HitPredictor.Training.Data;
 using HitPredictor.Training.Evaluation;
 using HitPredictor.Training.Packaging;
@@ -37,6 +38,11 @@ internal static class ModelSummary
         AnsiConsole.Write(tiers);
         WriteMetrics(card.Metrics.Accuracy, card.Metrics.MacroF1, card.Metrics.LogLoss, card.Metrics.PerTier, card.Metrics.MajorityBaseline,
             $"Held-out {card.Split.TestRows:N0} tracks ({card.Split.Description})");
+
+        if (card.Metrics.Calibration is { } calibration && card.Metrics.PredictionSets is { } sets)
+        {
+            WriteCalibration(calibration, sets);
+        }
 
         var grouped = card.Metrics.ArtistGrouped;
         if (grouped is not null)
@@ -88,6 +94,23 @@ internal static class ModelSummary
         }
 
         AnsiConsole.Write(tiers);
+    }
+
+    /// <summary>Per tier: expected calibration error, the largest reliability gap, and the prediction sets' coverage.</summary>
+    public static void WriteCalibration(CalibrationMetrics calibration, PredictionSetMetrics sets)
+    {
+        ArgumentNullException.ThrowIfNull(calibration);
+        ArgumentNullException.ThrowIfNull(sets);
+        var table = new Table()
+            .Title($"Calibration ({calibration.Method}, {calibration.Bins} bins) and {sets.Level:P0} prediction sets")
+            .AddColumns("tier", "ECE", "max gap", "set coverage");
+        foreach (var (tier, m) in calibration.PerTier)
+        {
+            table.AddRow(tier, F(m.Ece), F(m.MaxGap), sets.PerTier.TryGetValue(tier, out var c) ? F(c.Coverage) : "");
+        }
+
+        table.AddRow("all", "", "", $"{F(sets.Coverage)} (mean size {sets.MeanSize.ToString("0.00", CultureInfo.InvariantCulture)})");
+        AnsiConsole.Write(table);
     }
 
     private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);

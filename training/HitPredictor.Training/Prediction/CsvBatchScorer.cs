@@ -9,7 +9,7 @@ using nietras.SeparatedValues;
 namespace HitPredictor.Training.Prediction;
 
 /// <summary>
-/// Scores every track of a CSV and writes it back, in input order, with its tier and four probabilities added and
+/// Scores every track of a CSV and writes it back, in input order, with its tier, four probabilities and prediction set added and
 /// every input column kept. Values are checked by the track schema with the scoring ranges, as the API checks
 /// them, with the same messages. A row that cannot be scored (bad or missing value, unknown genre) stays in the
 /// output with empty prediction columns and its reason in the <see cref="ErrorColumn"/> (empty for scored rows).
@@ -19,6 +19,9 @@ public static class CsvBatchScorer
 {
     public const string TierColumn = "predicted_tier";
     public const string GenreAveragedColumn = "genre_averaged";
+
+    /// <summary>The prediction set's tiers, most probable first, joined by <c>|</c> (e.g. <c>Hit|Mid</c>).</summary>
+    public const string PredictionSetColumn = "prediction_set";
     public const string ErrorColumn = "error";
 
     /// <summary>How many rejected rows the result lists with line and reason (the count is always exact).</summary>
@@ -80,6 +83,7 @@ public static class CsvBatchScorer
                 output[ProbabilityColumn(tier)].Set(prediction?.Probabilities[tier.ToString()].ToString("0.0000", CultureInfo.InvariantCulture) ?? "");
             }
 
+            output[PredictionSetColumn].Set(prediction is null ? "" : string.Join('|', prediction.PredictionSet.Tiers));
             output[GenreAveragedColumn].Set(prediction is null ? "" : prediction.GenreAveraged ? "True" : "False");
             output[ErrorColumn].Set(problem is null ? "" : Describe(problem));
             if (prediction is not null)

@@ -458,7 +458,7 @@ function showResult(result, track) {
   tier.textContent = result.tier;
   tier.dataset.tier = result.tier;
   $('tier-probability').textContent = `${shown[result.tier].toFixed(1)}%`;
-  $('certainty').textContent = certainty(result.probabilities);
+  $('certainty').textContent = certainty(result.probabilities, result.predictionSet);
   $('result-announce').textContent = `${result.tier}, ${shown[result.tier].toFixed(1)}%. ${$('certainty').textContent}`;
 
   const pinned = state.pinned?.result.probabilities;
@@ -501,15 +501,27 @@ function deltaText(d) {
   return `${points > 0 ? '+' : '−'}${Math.abs(points).toFixed(1)}`;
 }
 
-/** Says plainly how sure the model is, from the gap between the top two tiers. */
-function certainty(probabilities) {
+/**
+ * Says plainly how sure the model is, from the calibrated probabilities and the prediction set: "Fairly sure"
+ * only when the set holds a single tier; otherwise the set is named as the honest answer.
+ */
+function certainty(probabilities, predictionSet) {
   const [first, second] = TIERS.map((t) => [t, probabilities[t] ?? 0]).sort((a, b) => b[1] - a[1]);
   const gap = first[1] - second[1];
-  if (gap < CLOSE_CALL) {
-    return `Close call: ${first[0]} (${pct(first[1])}) and ${second[0]} (${pct(second[1])}) are nearly level, so the model cannot tell them apart for this track.`;
+  const tiers = predictionSet?.tiers ?? [];
+  const level = predictionSet?.level ? `${Math.round(predictionSet.level * 100)} % set` : 'prediction set';
+  const likely = tiers.length > 1 ? ` Likely ${orList(tiers)} (${level}).` : '';
+  if (tiers.length === 1) {
+    return `Fairly sure: ${tiers[0]} (${level} holds only ${tiers[0]}).`;
   }
-  if (gap < 0.25) return `Leaning ${first[0]}: ${Math.round(gap * 100)} points ahead of ${second[0]}.`;
-  return `Fairly sure: ${first[0]} is ${Math.round(gap * 100)} points ahead of ${second[0]}.`;
+  if (gap < CLOSE_CALL) {
+    return `Close call: ${first[0]} (${pct(first[1])}) and ${second[0]} (${pct(second[1])}) are nearly level.${likely}`;
+  }
+  return `Leaning ${first[0]}: ${Math.round(gap * 100)} points ahead of ${second[0]}.${likely}`;
+}
+
+function orList(items) {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
 // ---------- compare (pin) ----------
@@ -820,8 +832,9 @@ function showScored(fileName, header, scored) {
     ? `Scored rows: the first ${count(TABLE_ROWS_SHOWN)} of ${count(scored.length)}; the download has them all`
     : `Scored rows (${count(scored.length)})`;
 
-  const out = [[...header, 'predicted_tier', 'p_viral', 'p_hit', 'p_mid', 'p_flop'],
-    ...scored.map((s) => [...s.cells, s.result.tier, ...TIERS.map((t) => (s.result.probabilities[t] ?? 0).toFixed(6))])];
+  const out = [[...header, 'predicted_tier', 'p_viral', 'p_hit', 'p_mid', 'p_flop', 'prediction_set'],
+    ...scored.map((s) => [...s.cells, s.result.tier, ...TIERS.map((t) => (s.result.probabilities[t] ?? 0).toFixed(6)),
+      (s.result.predictionSet?.tiers ?? []).join('|')])];
   const link = $('download');
   if (link.href.startsWith('blob:')) URL.revokeObjectURL(link.href);
   link.href = URL.createObjectURL(new Blob([toCsv(out)], { type: 'text/csv;charset=utf-8' }));
