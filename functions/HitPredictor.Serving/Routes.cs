@@ -15,6 +15,9 @@ public static class Routes
     /// <summary><c>GET /api/health</c>: whether a model is loaded, and which.</summary>
     public const string Health = "api/health";
 
+    /// <summary><c>GET /api/openapi.json</c>: the OpenAPI 3 description of every route, built from this table and the track schema.</summary>
+    public const string OpenApi = "api/openapi.json";
+
     /// <summary><c>GET /</c> and <c>GET /{file}</c>: the web page and its files (one segment, so never <c>api/...</c>).</summary>
     public const string Page = "{file?}";
 }

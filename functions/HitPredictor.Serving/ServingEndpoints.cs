@@ -30,6 +30,7 @@ public static class ServingEndpoints
         endpoints.MapGet("/" + Routes.Model, (ModelHandler handler) => handler.Handle());
         endpoints.MapGet("/" + Routes.Models, (ModelsHandler handler, CancellationToken cancellationToken) => handler.HandleAsync(cancellationToken));
         endpoints.MapGet("/" + Routes.Health, (HealthHandler handler) => handler.Handle());
+        endpoints.MapGet("/" + Routes.OpenApi, (OpenApiHandler handler) => handler.Handle());
         endpoints.MapHitPredictorPage();
         return endpoints;
     }

@@ -41,6 +41,7 @@ public static class ServingServiceCollectionExtensions
         services.TryAddSingleton<ModelHandler>();
         services.TryAddSingleton<HealthHandler>();
         services.TryAddSingleton<ModelsHandler>();
+        services.TryAddSingleton<OpenApiHandler>();
         services.AddHitPredictorPage();
         services.AddHitPredictorApiAccess();
         return services;

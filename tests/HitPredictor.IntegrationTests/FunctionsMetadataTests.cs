@@ -38,6 +38,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("Model", "get", "api/model", "HitPredictor.Functions.ModelFunction.Run")]
     [InlineData("Health", "get", "api/health", "HitPredictor.Functions.HealthFunction.Run")]
     [InlineData("Models", "get", "api/models", "HitPredictor.Functions.ModelsFunction.RunAsync")]
+    [InlineData("OpenApi", "get", "api/openapi.json", "HitPredictor.Functions.OpenApiFunction.Run")]
     public void Metadata_HttpFunction_HasRouteMethodAndAnonymousAuth(string name, string method, string route, string entryPoint)
     {
         var function = Metadata.Single(f => f!["name"]!.GetValue<string>() == name)!;
@@ -60,7 +61,7 @@ public sealed class FunctionsMetadataTests
             .Where(x => x.Binding["type"]!.GetValue<string>() == "httpTrigger" && x.Binding["authLevel"]?.GetValue<string>() == "Anonymous")
             .ToArray();
 
-        anonymous.Select(x => x.Name).Should().Contain(["Score", "Model", "Health", "Models"]);
+        anonymous.Select(x => x.Name).Should().Contain(["Score", "Model", "Health", "Models", "OpenApi"]);
         foreach (var (name, binding) in anonymous)
         {
             var methods = binding["methods"]!.AsArray().Select(m => m!.GetValue<string>()).ToArray();

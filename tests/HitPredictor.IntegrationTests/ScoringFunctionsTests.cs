@@ -185,6 +185,23 @@ public sealed class ScoringFunctionsTests(AzuriteFixture azurite, TrainedModelFi
         response.Json["versions"]![0]!["macroF1"]!.GetValue<double>().Should().BeInRange(0, 1);
     }
 
+    [Fact]
+    public async Task OpenApi_ThroughTheFunction_ParsesAndDescribesEveryApiRoute()
+    {
+        // Arrange
+        await StartAppAsync();
+
+        // Act
+        var response = await InvokeAsync(ActivatorUtilities.CreateInstance<OpenApiFunction>(Services).Run(NewContext().Request));
+
+        // Assert
+        response.Status.Should().Be(200);
+        response.ContentType.Should().StartWith("application/json");
+        var read = Microsoft.OpenApi.OpenApiDocument.Parse(response.Body, "json", new Microsoft.OpenApi.Reader.OpenApiReaderSettings());
+        read.Diagnostic!.Errors.Should().BeEmpty();
+        read.Document!.Paths.Keys.Should().Contain(["/api/score", "/api/model", "/api/health", "/api/models", "/api/openapi.json"]);
+    }
+
     private async Task StartAppAsync()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });

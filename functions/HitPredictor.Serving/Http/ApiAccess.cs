@@ -51,11 +51,12 @@ public static class ApiAccess
         return app;
     }
 
-    /// <summary>The page, its files, the health probe and CORS preflights are open; every other <c>/api</c> route needs the key.</summary>
+    /// <summary>The page, its files, the health probe, the API's description and CORS preflights are open; every other <c>/api</c> route needs the key.</summary>
     private static bool IsAllowed(HttpRequest request, byte[] expected)
     {
         if (!request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
             || request.Path.Equals("/" + Routes.Health, StringComparison.OrdinalIgnoreCase)
+            || request.Path.Equals("/" + Routes.OpenApi, StringComparison.OrdinalIgnoreCase)
             || HttpMethods.IsOptions(request.Method))
         {
             return true;

@@ -62,7 +62,7 @@ public static class Problems
     /// <summary>404: no route answers this path.</summary>
     public static ServingResult NotFound() =>
         Plain(StatusCodes.Status404NotFound, "https://tools.ietf.org/html/rfc9110#section-15.5.5",
-            "Not found.", "There is no such route. The page is at /; the API is under /api/.");
+            "Not found.", $"There is no such route. The page is at /; the API is under /api/ and described at /{Routes.OpenApi}.");
 
     /// <summary>405: the route exists but not for this method; <paramref name="allow"/> is the route's <c>Allow</c> header.</summary>
     public static ServingResult MethodNotAllowed(string allow) =>

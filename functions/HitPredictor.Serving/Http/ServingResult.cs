@@ -22,12 +22,15 @@ public sealed class ServingResult : IResult, IStatusCodeHttpResult, IValueHttpRe
     };
 
     private readonly string? _rawJson;
+    private readonly byte[]? _utf8;
 
-    private ServingResult(int statusCode, object? value, string? rawJson, string contentType, IReadOnlyDictionary<string, string>? headers)
+    private ServingResult(
+        int statusCode, object? value, string? rawJson, string contentType, IReadOnlyDictionary<string, string>? headers, byte[]? utf8 = null)
     {
         StatusCode = statusCode;
         Value = value;
         _rawJson = rawJson;
+        _utf8 = utf8;
         ContentType = contentType;
         Headers = headers ?? new Dictionary<string, string>();
     }
@@ -48,11 +51,14 @@ public sealed class ServingResult : IResult, IStatusCodeHttpResult, IValueHttpRe
     public static ServingResult RawJson(string json, int statusCode = StatusCodes.Status200OK, IReadOnlyDictionary<string, string>? headers = null) =>
         new(statusCode, json, json, JsonContentType, headers);
 
+    /// <summary>JSON already encoded as UTF-8 (a document built once and kept), written as it is.</summary>
+    public static ServingResult Utf8Json(byte[] body) => new(StatusCodes.Status200OK, null, null, JsonContentType, null, body);
+
     public static ServingResult Problem(object problem, int statusCode, IReadOnlyDictionary<string, string>? headers = null) =>
         new(statusCode, problem, null, ProblemContentType, headers);
 
     /// <summary>The body as it is written.</summary>
-    public string BodyText() => _rawJson ?? JsonSerializer.Serialize(Value, Value?.GetType() ?? typeof(object), JsonOptions);
+    public string BodyText() => _utf8 is not null ? Encoding.UTF8.GetString(_utf8) : _rawJson ?? JsonSerializer.Serialize(Value, Value?.GetType() ?? typeof(object), JsonOptions);
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -66,7 +72,7 @@ public sealed class ServingResult : IResult, IStatusCodeHttpResult, IValueHttpRe
             response.Headers[name] = value;
         }
 
-        var body = Encoding.UTF8.GetBytes(BodyText());
+        var body = _utf8 ?? Encoding.UTF8.GetBytes(BodyText());
         response.ContentLength = body.Length;
         await response.Body.WriteAsync(body, httpContext.RequestAborted);
     }

@@ -107,6 +107,7 @@ public sealed class ApiAccessTests(SampleModelFixture sample) : IAsyncDisposable
 
     [Theory]
     [InlineData("/" + Routes.Health)]
+    [InlineData("/" + Routes.OpenApi)]
     [InlineData("/")]
     public async Task OpenRoutes_KeySetButNotSent_AreNotRefused(string path)
     {

@@ -93,7 +93,7 @@ internal static class ServeCommand
             var live = await target.GetCurrentAsync(cancellationToken);
             AnsiConsole.MarkupLineInterpolated($"Serving version {live?.Version ?? "(none yet)"} from {target.Description}");
             AnsiConsole.MarkupLineInterpolated($"  the web page: {listen}/");
-            AnsiConsole.MarkupLineInterpolated($"  POST /{Routes.Score}   GET /{Routes.Model}   GET /{Routes.Models}   GET /{Routes.Health}   (Ctrl+C stops)");
+            AnsiConsole.MarkupLineInterpolated($"  POST /{Routes.Score}   GET /{Routes.Model}   GET /{Routes.Models}   GET /{Routes.Health}   GET /{Routes.OpenApi}   (Ctrl+C stops)");
             await app.WaitForShutdownAsync(cancellationToken);
         }));
         return command;

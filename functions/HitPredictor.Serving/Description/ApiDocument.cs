@@ -1,0 +1,224 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using HitPredictor.Serving.Http;
+using Microsoft.OpenApi;
+
+namespace HitPredictor.Serving.Description;
+
+/// <summary>
+/// The OpenAPI 3.1 description of every route in <see cref="Routes"/>, built from the code: the track schema
+/// (<see cref="ApiSchemas"/>), the answers the handlers give (<see cref="ApiResponses"/>, <see cref="ApiExamples"/>) and the
+/// configured limits. Served at <c>GET /api/openapi.json</c> by the Functions app and <c>hitpredictor serve</c> alike.
+/// </summary>
+public static class ApiDocument
+{
+    public const string Title = "Hit Predictor API";
+
+    private const string ApiKeyScheme = "functionKey";
+    private const string JsonMediaType = "application/json";
+
+    public static OpenApiDocument Build(ServingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var document = new OpenApiDocument
+        {
+            Info = new OpenApiInfo
+            {
+                Title = Title,
+                Version = typeof(ApiDocument).Assembly.GetName().Version?.ToString() ?? "1.0",
+                Description = "Sorts a track into Viral, Hit, Mid or Flop from its audio features and genre, with a calibrated probability each. " +
+                    "Every error is RFC 9457 problem details. A request example and the response example of the status it gets share a name.",
+            },
+            Paths = [],
+            Components = new OpenApiComponents
+            {
+                Schemas = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal),
+                Responses = new Dictionary<string, IOpenApiResponse>(StringComparer.Ordinal),
+                SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>(StringComparer.Ordinal)
+                {
+                    [ApiKeyScheme] = new OpenApiSecurityScheme
+                    {
+                        Type = SecuritySchemeType.ApiKey,
+                        In = ParameterLocation.Header,
+                        Name = ApiAccess.KeyHeader,
+                        Description = "Only when the service is protected by a key (serve: Serving__ApiKey; the Functions app: function keys). " +
+                            $"GET /{Routes.Health} and GET /{Routes.OpenApi} never need it.",
+                    },
+                },
+            },
+        };
+        ApiSchemas.AddTo(document, options);
+        ApiResponses.AddTo(document, options);
+
+        var keyed = new List<OpenApiSecurityRequirement>
+        {
+            new(),
+            new() { [new OpenApiSecuritySchemeReference(ApiKeyScheme, document, null)] = [] },
+        };
+        Add(document, Routes.Score, HttpMethod.Post, Score(document, keyed));
+        Add(document, Routes.Model, HttpMethod.Get, Model(document, keyed));
+        Add(document, Routes.Models, HttpMethod.Get, Models(document, keyed));
+        Add(document, Routes.Health, HttpMethod.Get, Health(document));
+        Add(document, Routes.OpenApi, HttpMethod.Get, Description(document));
+        return document;
+    }
+
+    /// <summary>The document as UTF-8 JSON (OpenAPI 3.1).</summary>
+    public static byte[] Serialize(OpenApiDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        document.SerializeAsV31(new OpenApiJsonWriter(text));
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    private static void Add(OpenApiDocument document, string route, HttpMethod method, OpenApiOperation operation)
+    {
+        var path = "/" + route;
+        if (!document.Paths.TryGetValue(path, out var item))
+        {
+            item = new OpenApiPathItem { Operations = [] };
+            document.Paths[path] = item;
+        }
+
+        ((OpenApiPathItem)item).Operations![method] = operation;
+    }
+
+    private static OpenApiOperation Score(OpenApiDocument document, List<OpenApiSecurityRequirement> keyed)
+    {
+        var requests = ApiExamples.ScoreRequests();
+        var answers = ApiExamples.ScoreAnswers();
+        var problems = ApiExamples.ScoreProblems();
+        return new OpenApiOperation
+        {
+            OperationId = "score",
+            Summary = "Score one track or a batch",
+            Description = "Validates every field against the live model (range and unit; genre one the model knows) and answers each track with " +
+                "its tier, the four probabilities and the model version. A batch is scored by one model, in input order.",
+            Security = keyed,
+            RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, IOpenApiMediaType>
+                {
+                    [JsonMediaType] = new OpenApiMediaType
+                    {
+                        Schema = ApiSchemas.Ref(document, ApiSchemas.ScoreRequest),
+                        Examples = requests.ToDictionary(r => r.Key, r => (IOpenApiExample)new OpenApiExample { Summary = r.Value.Summary, Value = r.Value.Body }),
+                    },
+                },
+            },
+            Responses = new OpenApiResponses
+            {
+                ["200"] = new OpenApiResponse
+                {
+                    Description = "One track's score (a track was sent) or a batch's scores (an array or {\"tracks\": [...]} was sent).",
+                    Content = Json(new OpenApiSchema { OneOf = [ApiSchemas.Ref(document, ApiSchemas.TrackScore), ApiSchemas.Ref(document, ApiSchemas.BatchScore)] },
+                        answers),
+                },
+                ["400"] = new OpenApiResponse
+                {
+                    Description = "The body is empty, not JSON, not a track, or a track is invalid: problem details naming each bad field by its path; nothing was scored.",
+                    Content = new Dictionary<string, IOpenApiMediaType>
+                    {
+                        [ApiResponses.ProblemMediaType] = new OpenApiMediaType
+                        {
+                            Schema = ApiSchemas.Ref(document, ApiSchemas.ValidationProblem),
+                            Examples = problems.ToDictionary(p => p.Key, p => (IOpenApiExample)new OpenApiExample { Value = p.Value }),
+                        },
+                    },
+                },
+                ["401"] = ApiResponses.Ref(document, ApiResponses.Unauthorized),
+                ["405"] = ApiResponses.Ref(document, ApiResponses.MethodNotAllowed),
+                ["413"] = ApiResponses.Ref(document, ApiResponses.TooLarge),
+                ["415"] = ApiResponses.Ref(document, ApiResponses.UnsupportedMediaType),
+                ["500"] = ApiResponses.Ref(document, ApiResponses.Unexpected),
+                ["503"] = ApiResponses.Ref(document, ApiResponses.NotReady),
+            },
+        };
+    }
+
+    private static OpenApiOperation Model(OpenApiDocument document, List<OpenApiSecurityRequirement> keyed) => new()
+    {
+        OperationId = "getModel",
+        Summary = "The live model's card",
+        Security = keyed,
+        Responses = new OpenApiResponses
+        {
+            ["200"] = new OpenApiResponse
+            {
+                Description = "The card. When the live version is a fallback (not the one current.json names), X-Model-Fallback says why.",
+                Headers = new Dictionary<string, IOpenApiHeader>
+                {
+                    [ModelHandler.FallbackHeader] = new OpenApiHeader
+                    {
+                        Description = "Present only for a fallback: why the version current.json names was skipped.",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                    },
+                },
+                Content = Json(ApiSchemas.Ref(document, ApiSchemas.ModelCard)),
+            },
+            ["401"] = ApiResponses.Ref(document, ApiResponses.Unauthorized),
+            ["405"] = ApiResponses.Ref(document, ApiResponses.MethodNotAllowed),
+            ["503"] = ApiResponses.Ref(document, ApiResponses.NotReady),
+        },
+    };
+
+    private static OpenApiOperation Models(OpenApiDocument document, List<OpenApiSecurityRequirement> keyed) => new()
+    {
+        OperationId = "listModels",
+        Summary = "The stored model versions, newest first, the live one marked",
+        Description = "Read-only; the listing is kept for a few seconds. To change the live version use `hitpredictor publish` or `hitpredictor models rollback`.",
+        Security = keyed,
+        Responses = new OpenApiResponses
+        {
+            ["200"] = new OpenApiResponse { Description = "The versions.", Content = Json(ApiSchemas.Ref(document, ApiSchemas.ModelVersionList), ApiExamples.Models()) },
+            ["401"] = ApiResponses.Ref(document, ApiResponses.Unauthorized),
+            ["405"] = ApiResponses.Ref(document, ApiResponses.MethodNotAllowed),
+            ["500"] = ApiResponses.Ref(document, ApiResponses.Unexpected),
+        },
+    };
+
+    private static OpenApiOperation Health(OpenApiDocument document) => new()
+    {
+        OperationId = "getHealth",
+        Summary = "Whether a model is loaded, and which",
+        Security = [new OpenApiSecurityRequirement()],
+        Responses = new OpenApiResponses
+        {
+            ["200"] = new OpenApiResponse { Description = "A model is loaded.", Content = Json(ApiSchemas.Ref(document, ApiSchemas.HealthReport), ApiExamples.Health()) },
+            ["405"] = ApiResponses.Ref(document, ApiResponses.MethodNotAllowed),
+            ["503"] = ApiResponses.Ref(document, ApiResponses.NotReady),
+        },
+    };
+
+    private static OpenApiOperation Description(OpenApiDocument document) => new()
+    {
+        OperationId = "getOpenApi",
+        Summary = "This description (OpenAPI 3.1)",
+        Security = [new OpenApiSecurityRequirement()],
+        Responses = new OpenApiResponses
+        {
+            ["200"] = new OpenApiResponse
+            {
+                Description = "The OpenAPI document.",
+                Content = Json(new OpenApiSchema { Type = JsonSchemaType.Object }),
+            },
+            ["405"] = ApiResponses.Ref(document, ApiResponses.MethodNotAllowed),
+        },
+    };
+
+    private static Dictionary<string, IOpenApiMediaType> Json(IOpenApiSchema schema, JsonNode? example = null) =>
+        new() { [JsonMediaType] = new OpenApiMediaType { Schema = schema, Example = example } };
+
+    private static Dictionary<string, IOpenApiMediaType> Json(IOpenApiSchema schema, IReadOnlyDictionary<string, JsonNode> examples) =>
+        new()
+        {
+            [JsonMediaType] = new OpenApiMediaType
+            {
+                Schema = schema,
+                Examples = examples.ToDictionary(e => e.Key, e => (IOpenApiExample)new OpenApiExample { Value = e.Value }),
+            },
+        };
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using HitPredictor.Serving.Http;
+using Microsoft.OpenApi;
+
+namespace HitPredictor.Serving.Description;
+
+/// <summary>
+/// The error answers of the API's description, as <see cref="Problems"/> writes them: every one is
+/// <c>application/problem+json</c>, 503 with <c>Retry-After</c>, 405 with <c>Allow</c>.
+/// </summary>
+internal static class ApiResponses
+{
+    public const string Unauthorized = "Unauthorized";
+    public const string NotFound = "NotFound";
+    public const string MethodNotAllowed = "MethodNotAllowed";
+    public const string TooLarge = "PayloadTooLarge";
+    public const string UnsupportedMediaType = "UnsupportedMediaType";
+    public const string Unexpected = "InternalServerError";
+    public const string NotReady = "ServiceUnavailable";
+
+    public const string ProblemMediaType = "application/problem+json";
+
+    public static void AddTo(OpenApiDocument document, ServingOptions options)
+    {
+        var responses = document.Components!.Responses!;
+        responses[Unauthorized] = Plain(document,
+            $"serve with Serving__ApiKey set: the {ApiAccess.KeyHeader} header is missing or wrong (the Functions app answers its own 401 when protected).");
+        responses[NotFound] = Plain(document, "No route answers this path (serve; the Functions host answers its own 404).");
+        responses[MethodNotAllowed] = new OpenApiResponse
+        {
+            Description = "The route exists but not for this method (serve; the Allow header lists the method it answers).",
+            Headers = new Dictionary<string, IOpenApiHeader>
+            {
+                ["Allow"] = new OpenApiHeader { Description = "The methods the route answers.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+            },
+            Content = Problem(document, ApiSchemas.Problem),
+        };
+        responses[TooLarge] = Plain(document, string.Create(CultureInfo.InvariantCulture,
+            $"The body is longer than Serving:MaxBodyBytes ({options.MaxBodyBytes:N0} bytes here); send fewer tracks per request."));
+        responses[UnsupportedMediaType] = Plain(document, "The body is not sent as JSON (Content-Type: application/json or application/*+json).");
+        responses[Unexpected] = Plain(document, "Something unexpected failed; the detail is logged, not returned.");
+        responses[NotReady] = new OpenApiResponse
+        {
+            Description = "No model is loaded (yet): the detail gives a stable reason; retry after the Retry-After seconds.",
+            Headers = new Dictionary<string, IOpenApiHeader>
+            {
+                ["Retry-After"] = new OpenApiHeader
+                {
+                    Description = "Seconds to wait before retrying (Serving:RetryAfterSeconds).",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" },
+                },
+            },
+            Content = Problem(document, ApiSchemas.Problem, ApiExamples.NotReady()),
+        };
+    }
+
+    public static IOpenApiResponse Ref(OpenApiDocument document, string id) => new OpenApiResponseReference(id, document, null);
+
+    private static OpenApiResponse Plain(OpenApiDocument document, string description) =>
+        new() { Description = description, Content = Problem(document, ApiSchemas.Problem) };
+
+    private static Dictionary<string, IOpenApiMediaType> Problem(OpenApiDocument document, string schema, System.Text.Json.Nodes.JsonNode? example = null) =>
+        new() { [ProblemMediaType] = new OpenApiMediaType { Schema = ApiSchemas.Ref(document, schema), Example = example } };
+}
