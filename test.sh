@@ -45,6 +45,9 @@ dotnet test --solution HitPredictor.sln -c Release --no-build "$@" 2>&1 | tee "$
 status=${PIPESTATUS[0]}
 set -e
 
+# Each project's wall time, as Microsoft.Testing.Platform reports it ("HitPredictor.Tests.dll (net10.0|x64) passed (41s 120ms)").
+sed -nE 's#^.*/(HitPredictor\.[A-Za-z]+)\.dll \([^)]*\) (passed|failed).*\(([^()]*)\)$#time: \1 \3 (\2)#p' "$log" | sort -u
+
 # Sum the per-project summaries Microsoft.Testing.Platform prints ("failed: N", "succeeded: N", "skipped: N").
 awk '
   /^[[:space:]]*failed: [0-9]+/    { failed += $2 }
