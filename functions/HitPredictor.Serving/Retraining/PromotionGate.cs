@@ -4,19 +4,26 @@ using HitPredictor.Training.Evaluation;
 namespace HitPredictor.Serving.Retraining;
 
 /// <summary>
-/// Champion/challenger, as a pure function of figures measured on the same held-out rows. A candidate never goes
-/// live unless it beats the majority baseline on both macro-F1 and accuracy; when a live model exists, the
-/// candidate's macro-F1 must also be no more than the tolerance below the live model's, and its accuracy not below it.
+/// Champion/challenger, as a pure function of the figures <see cref="FairComparison"/> measured. A candidate never goes
+/// live unless it beats the majority baseline on both macro-F1 and accuracy; when a live model exists, the candidate's
+/// macro-F1 must also be no more than the tolerance below the live model's, and its accuracy not below it. The rule
+/// starts with how the compared rows were chosen, and the reason names them.
 /// </summary>
 public static class PromotionGate
 {
-    public static GateDecision Decide(ModelFigures candidate, ModelFigures? live, BaselineMetrics baseline, double macroF1Tolerance)
+    public static GateDecision Decide(
+        ModelFigures candidate, ModelFigures? live, ComparisonReport? comparison, BaselineMetrics baseline, double macroF1Tolerance)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(baseline);
+        if ((live is null) != (comparison is null))
+        {
+            throw new ArgumentException("A live model's figures come with the comparison that measured them, and only then.", nameof(comparison));
+        }
+
         var rule = live is null
             ? $"No live model: the candidate is promoted only if its macro-F1 and its accuracy both beat the majority baseline (always '{baseline.Tier}') on its held-out split."
-            : Invariant($"The live model and the candidate are scored on the candidate's held-out split (the same {candidate.Rows} rows). ") +
+            : $"{comparison!.Description} " +
               Invariant($"The candidate is promoted only if it beats the majority baseline (always '{baseline.Tier}') on macro-F1 and accuracy, ") +
               Invariant($"its macro-F1 is not lower than the live model's by more than {macroF1Tolerance}, and its accuracy is not lower than the live model's.");
 
@@ -45,14 +52,15 @@ public static class PromotionGate
             }
         }
 
+        var basis = comparison is null ? "" : $" ({comparison.Basis()})";
         if (failures.Count > 0)
         {
-            return new GateDecision(false, $"Kept the live model: the candidate's {string.Join("; ", failures)}.", rule);
+            return new GateDecision(false, $"Kept the live model{basis}: the candidate's {string.Join("; ", failures)}.", rule);
         }
 
         var reason = live is null
             ? Invariant($"Promoted the first model: macro-F1 {candidate.MacroF1:0.0000} and accuracy {candidate.Accuracy:0.0000} beat the majority baseline's {baseline.MacroF1:0.0000} and {baseline.Accuracy:0.0000}.")
-            : Invariant($"Promoted: macro-F1 {candidate.MacroF1:0.0000} against the live model's {live.MacroF1:0.0000}, accuracy {candidate.Accuracy:0.0000} against {live.Accuracy:0.0000}, both above the majority baseline.");
+            : Invariant($"Promoted{basis}: macro-F1 {candidate.MacroF1:0.0000} against the live model's {live.MacroF1:0.0000}, accuracy {candidate.Accuracy:0.0000} against {live.Accuracy:0.0000}, both above the majority baseline.");
         return new GateDecision(true, reason, rule);
     }
 

@@ -40,12 +40,16 @@ public sealed class RetrainReport
 
     public RejectedRowsReport? RejectedRows { get; set; }
 
-    /// <summary>The candidate's figures on its held-out split.</summary>
+    /// <summary>The candidate's figures on the compared rows (<see cref="Comparison"/>), or on its held-out split when nothing is live.</summary>
     public ModelFigures? Candidate { get; set; }
 
-    /// <summary>The live model's figures on the same held-out rows; null when there was no live model.</summary>
+    /// <summary>The live model's figures on the compared rows (see <see cref="Comparison"/>); null when there was no live model.</summary>
     public ModelFigures? Live { get; set; }
 
+    /// <summary>Which rows the two models were compared on and why; null when there was no live model to compare with.</summary>
+    public ComparisonReport? Comparison { get; set; }
+
+    /// <summary>Always answering the candidate's most common training tier, on the rows the candidate's figures are from.</summary>
     public BaselineMetrics? MajorityBaseline { get; set; }
 
     public string? LiveVersionBefore { get; set; }

@@ -16,9 +16,9 @@ namespace HitPredictor.Serving.Retraining;
 /// <summary>
 /// One retraining run, used by the blob trigger and <c>hitpredictor retrain</c>: check the upload, hash it (streamed),
 /// skip content already trained, take the retraining lock, read, clean, train and evaluate with the ML core (streamed
-/// again), compare the candidate with the live model on the candidate's held-out rows, promote it only when the
-/// <see cref="PromotionGate"/> says so (version first, then <c>current.json</c> on its ETag), record the content as
-/// trained, and write the report. Bad uploads are outcomes in the report; only the unexpected throws (so the trigger
+/// again), compare the candidate with the live model on held-out rows neither trained on (<see cref="FairComparison"/>),
+/// promote it only when the <see cref="PromotionGate"/> says so (version first, then <c>current.json</c> on its ETag),
+/// record the content as trained, and write the report. Bad uploads are outcomes in the report; only the unexpected throws (so the trigger
 /// retries), and that run writes its report too. Nothing is pointed to before it is completely written and loads.
 /// </summary>
 public sealed partial class RetrainService(RetrainStores stores, RetrainingOptions options, TimeProvider time, ILogger<RetrainService> logger)
@@ -216,7 +216,7 @@ public sealed partial class RetrainService(RetrainStores stores, RetrainingOptio
     {
         // A version per run: a run killed after writing its version never collides with the next run's.
         var card = trained.Package.Card with { Version = $"{trained.Package.Card.Version}-{report.RunId[^6..]}" };
-        var candidate = new ModelPackage(trained.Package.Model, trained.Package.InputSchema, card);
+        var candidate = trained.Package.WithCard(card);
         var ml = new MLContext(training.Seed);
         var test = trained.Split.Test;
         report.Candidate = new ModelFigures(card.Version, card.Metrics.Accuracy, card.Metrics.MacroF1, card.Metrics.LogLoss, test.Count);
@@ -224,8 +224,15 @@ public sealed partial class RetrainService(RetrainStores stores, RetrainingOptio
 
         meter.Step("compare");
         var pointer = await stores.Models.GetCurrentAsync(cancellationToken);
-        report.Live = pointer is null ? null : await EvaluateLiveAsync(pointer, ml, test, report, cancellationToken);
-        var decision = PromotionGate.Decide(report.Candidate, report.Live, card.Metrics.MajorityBaseline, options.MacroF1Tolerance);
+        if (pointer is not null && await CompareWithLiveAsync(pointer, ml, candidate, trained.Split, report, cancellationToken) is { } compared)
+        {
+            report.Candidate = compared.Candidate;
+            report.Live = compared.Live;
+            report.MajorityBaseline = compared.Baseline;
+            report.Comparison = compared.Comparison;
+        }
+
+        var decision = PromotionGate.Decide(report.Candidate, report.Live, report.Comparison, report.MajorityBaseline, options.MacroF1Tolerance);
         report.Rule = decision.Rule;
         report.Reason = decision.Reason;
         report.Outcome = RetrainOutcome.KeptLive;
@@ -272,8 +279,9 @@ public sealed partial class RetrainService(RetrainStores stores, RetrainingOptio
         }
     }
 
-    private async Task<ModelFigures?> EvaluateLiveAsync(
-        ModelPointer pointer, MLContext ml, IReadOnlyList<LabelledTrack> test, RetrainReport report, CancellationToken cancellationToken)
+    /// <summary>Both models' figures on rows neither trained on (<see cref="FairComparison"/>); null when the live model does not load.</summary>
+    private async Task<ComparedFigures?> CompareWithLiveAsync(
+        ModelPointer pointer, MLContext ml, ModelPackage candidate, DataSplit split, RetrainReport report, CancellationToken cancellationToken)
     {
         ModelPackage live;
         try
@@ -288,8 +296,9 @@ public sealed partial class RetrainService(RetrainStores stores, RetrainingOptio
 
         try
         {
-            var metrics = (await Task.Run(() => HoldoutEvaluator.Evaluate(ml, live, test), cancellationToken)).Metrics;
-            return new ModelFigures(pointer.Version, metrics.Accuracy, metrics.MacroF1, metrics.LogLoss, metrics.Rows);
+            var compared = await Task.Run(() => FairComparison.Measure(ml, candidate, split, live, options.MinComparisonRows), cancellationToken);
+            Log.Compared(logger, compared.Comparison.Method, compared.Comparison.RowsCompared, compared.Comparison.CandidateHeldOutRows);
+            return compared;
         }
         finally
         {
@@ -454,5 +463,8 @@ public sealed partial class RetrainService(RetrainStores stores, RetrainingOptio
 
         [LoggerMessage(11, LogLevel.Warning, "The model section of the run on {Dataset} could not be written", EventName = "ModelSectionNotWritten")]
         public static partial void SectionNotWritten(ILogger logger, string dataset, Exception exception);
+
+        [LoggerMessage(12, LogLevel.Information, "Compared with the live model by {Method} on {Rows} of {HeldOutRows} held-out tracks", EventName = "RetrainCompared")]
+        public static partial void Compared(ILogger logger, ComparisonMethod method, int rows, int heldOutRows);
     }
 }

@@ -22,6 +22,12 @@ public sealed class RetrainingOptions
     /// <summary>How much lower the candidate's macro-F1 may be than the live model's and still be promoted (0 to 1). Default 0.005.</summary>
     public double MacroF1Tolerance { get; set; } = 0.005;
 
+    /// <summary>
+    /// Fewest of the candidate's held-out tracks the live model never trained on for both models to be compared on
+    /// them (1 to 1,000,000); with fewer, each is judged on its own held-out split. Default 200.
+    /// </summary>
+    public int MinComparisonRows { get; set; } = 200;
+
     /// <summary>Seconds of the retraining lease (15 to 60, the blob lease limits); renewed every third of it while a run lasts. Default 60.</summary>
     public int LeaseSeconds { get; set; } = 60;
 

@@ -13,6 +13,7 @@ internal sealed class RetrainingOptionsValidator : IValidateOptions<RetrainingOp
         Range(errors, nameof(options.MinTracks), options.MinTracks, 10, 100_000_000);
         Range(errors, nameof(options.MaxDatasetBytes), options.MaxDatasetBytes, 1_024, 16L * 1024 * 1024 * 1024);
         Range(errors, nameof(options.MacroF1Tolerance), options.MacroF1Tolerance, 0, 1);
+        Range(errors, nameof(options.MinComparisonRows), options.MinComparisonRows, 1, 1_000_000);
         Range(errors, nameof(options.LeaseSeconds), options.LeaseSeconds, 15, 60);
         Range(errors, nameof(options.LeaseWaitSeconds), options.LeaseWaitSeconds, 0, 3_600);
         Range(errors, nameof(options.Trees), options.Trees, 1, 2_000);

@@ -1,8 +1,12 @@
 using System.Text.Json.Nodes;
 using HitPredictor.Serving;
+using HitPredictor.Serving.Engines;
 using HitPredictor.Serving.Retraining;
 using HitPredictor.Serving.Storage;
 using HitPredictor.Tests.Support;
+using HitPredictor.Training.Modeling;
+using HitPredictor.Training.Packaging;
+using Microsoft.ML;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HitPredictor.Tests.Retraining;
@@ -46,6 +50,27 @@ internal sealed class RetrainHarness : IDisposable
     /// <summary>Publishes the shared sample model as the live one, as <c>hitpredictor publish</c> does.</summary>
     public Task<PublishOutcome> PublishLiveAsync(SampleModelFixture model) =>
         ModelPublisher.PublishAsync(Models, model.Directory, TestContext.Current.CancellationToken);
+
+    /// <summary>Publishes a package as the live one, as <c>hitpredictor publish</c> does with its folder.</summary>
+    public Task<PublishOutcome> PublishLiveAsync(ModelPackage package)
+    {
+        using var zip = new MemoryStream();
+        package.SaveModel(new MLContext(0), zip);
+        return ModelPublisher.PublishAsync(Models, zip.ToArray(), ModelCardJson.Serialize(package.Card), TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>The live model as retraining loads it.</summary>
+    public async Task<ModelPackage> LoadAsync(string version) =>
+        ModelLoader.Load(await Models.OpenAsync(version, TestContext.Current.CancellationToken));
+
+    /// <summary>The candidate's held-out split of a dataset, as a run with these options splits it.</summary>
+    public async Task<IReadOnlyList<LabelledTrack>> HeldOutAsync(string path)
+    {
+        var training = Options.ToTrainingOptions();
+        var data = await TrainingData.LoadAsync(path, training.Features, training.Hygiene, TestContext.Current.CancellationToken);
+        var labelled = data.Clean.Tracks.Select(t => new LabelledTrack(t, training.Cutoffs.Classify(t.Popularity!.Value))).ToArray();
+        return DataSplitter.Stratified(labelled, training.TestFraction, training.Seed).Test;
+    }
 
     /// <summary>The report of a run as written to the store.</summary>
     public JsonNode StoredReport(RetrainReport report) =>

@@ -2,11 +2,15 @@ using AwesomeAssertions;
 using HitPredictor.Serving.Retraining;
 using HitPredictor.TestData;
 using HitPredictor.Tests.Support;
+using HitPredictor.Training.Calibration;
+using HitPredictor.Training.Evaluation;
+using HitPredictor.Training.Packaging;
+using Microsoft.ML;
 
 namespace HitPredictor.Tests.Retraining;
 
 /// <summary>The retraining service over a folder store: promotion, idempotency, the gate, and the report it writes.</summary>
-public sealed class RetrainServiceTests : IDisposable
+public sealed class RetrainServiceTests(SampleModelFixture sample) : IDisposable
 {
     private readonly RetrainHarness _harness = new();
 
@@ -69,14 +73,18 @@ public sealed class RetrainServiceTests : IDisposable
         shuffled.Outcome.Should().Be(RetrainOutcome.KeptLive, shuffled.Reason);
         shuffled.Reason.Should().StartWith("Kept the live model").And.Contain("majority baseline");
         shuffled.Live!.Version.Should().Be(good.Candidate!.Version);
-        shuffled.Live.Rows.Should().Be(shuffled.Candidate!.Rows);
+        // The same tracks with other labels: only the held-out tracks the good model never trained on are compared.
+        shuffled.Comparison!.Method.Should().Be(ComparisonMethod.UnseenByBoth);
+        shuffled.Comparison.SeenByLive.Should().BePositive();
+        shuffled.Live.Rows.Should().Be(shuffled.Comparison.RowsCompared).And.Be(shuffled.Candidate!.Rows);
+        shuffled.Reason.Should().StartWith($"Kept the live model ({shuffled.Comparison.Basis()}): ");
         (await _harness.Models.GetCurrentETagAsync(TestContext.Current.CancellationToken)).Should().Be(etag);
         _harness.Versions().Should().Equal(good.Candidate.Version);
         (await _harness.MarkerAsync(shuffled.Sha256!))!.Outcome.Should().Be(RetrainOutcome.KeptLive);
     }
 
     [Fact]
-    public async Task Run_SecondDataset_GateComparesBothModelsOnTheSameRows()
+    public async Task Run_SecondDataset_GateComparesBothModelsOnTheSameRowsAndTheRuleSaysWhich()
     {
         var first = await _harness.RunAsync(_harness.Write("a.csv", File.ReadAllBytes(TestPaths.Sample)));
 
@@ -88,7 +96,87 @@ public sealed class RetrainServiceTests : IDisposable
                 ? RetrainOutcome.Promoted
                 : RetrainOutcome.KeptLive,
             second.Reason);
-        second.Rule.Should().Contain($"the same {second.Candidate.Rows} rows");
+        second.Comparison!.Method.Should().Be(ComparisonMethod.UnseenByBoth);
+        second.Live.Rows.Should().Be(second.Candidate.Rows).And.Be(second.Comparison.RowsCompared);
+        second.Rule.Should().StartWith(second.Comparison.Description);
+    }
+
+    [Fact]
+    public async Task Run_UploadExtendingTheLiveData_LiveModelScoredOnlyOnTracksItNeverTrainedOn()
+    {
+        // Arrange: the live model trained on the sample's first genres; the upload is the whole sample.
+        var first = await _harness.RunAsync(_harness.Write("first-genres.csv", RetrainDatasets.FirstRows(TestPaths.Sample, 3_000)));
+        var live = await _harness.LoadAsync(first.Candidate!.Version);
+        var upload = _harness.Write("extended.csv", File.ReadAllBytes(TestPaths.Sample));
+        var heldOut = await _harness.HeldOutAsync(upload);
+        var unseen = heldOut.Where(t => !live.TrainingKeys!.Contains(t.Track)).ToArray();
+
+        // Act
+        var report = await _harness.RunAsync(upload);
+
+        // Assert
+        unseen.Length.Should().BeLessThan(heldOut.Count, "the upload holds tracks the live model trained on");
+        report.Comparison!.Method.Should().Be(ComparisonMethod.UnseenByBoth);
+        report.Comparison.CandidateHeldOutRows.Should().Be(heldOut.Count);
+        report.Comparison.SeenByLive.Should().Be(heldOut.Count - unseen.Length);
+        report.Comparison.RowsCompared.Should().Be(unseen.Length);
+        var expected = HoldoutEvaluator.Evaluate(new MLContext(0), live, unseen).Metrics;
+        report.Live!.Rows.Should().Be(unseen.Length);
+        report.Live.MacroF1.Should().BeApproximately(expected.MacroF1, 1e-9, "the live model is measured on exactly the held-out tracks it never trained on");
+        report.Live.Accuracy.Should().BeApproximately(expected.Accuracy, 1e-9);
+        report.Candidate!.Rows.Should().Be(unseen.Length);
+        report.Comparison.LiveShift.Should().BeApproximately(expected.MacroF1 - live.Card.Metrics.MacroF1, 1e-9);
+        report.Rule.Should().StartWith(FormattableString.Invariant(
+            $"Both models were measured on the {unseen.Length:N0} of the candidate's {heldOut.Count:N0} held-out tracks that the live model never trained on"));
+        var stored = _harness.StoredReport(report)["comparison"]!;
+        stored["method"]!.GetValue<string>().Should().Be("unseenByBoth");
+        stored["rowsCompared"]!.GetValue<int>().Should().Be(unseen.Length);
+        stored["seenByLive"]!.GetValue<int>().Should().Be(heldOut.Count - unseen.Length);
+        stored["description"]!.GetValue<string>().Should().Be(report.Comparison.Description);
+    }
+
+    [Fact]
+    public async Task Run_LivePackageWithoutTrainingKeys_EachJudgedOnItsOwnHeldOutAndReportSaysSo()
+    {
+        // Arrange: a live model saved before packages recorded their training keys.
+        sample.Package.Parts.TryGet(MemberCalibration.PartName, out var calibration).Should().BeTrue();
+        var old = new ModelPackage(sample.Package.Model, sample.Package.InputSchema, sample.Package.Card with { Version = "old" },
+            PackageParts.Empty.With(MemberCalibration.PartName, calibration));
+        await _harness.PublishLiveAsync(old);
+
+        // Act
+        var report = await _harness.RunAsync(_harness.Write("b.csv", RetrainDatasets.Reversed(TestPaths.Sample)));
+
+        // Assert
+        report.Live!.Version.Should().Be("old");
+        report.Comparison!.Method.Should().Be(ComparisonMethod.OwnHeldOut);
+        report.Comparison.SeenByLive.Should().BeNull();
+        report.Live.Should().Be(new ModelFigures("old", old.Card.Metrics.Accuracy, old.Card.Metrics.MacroF1, old.Card.Metrics.LogLoss, old.Card.Split.TestRows));
+        report.Rule.Should().StartWith("The live model's package does not record which tracks it trained on");
+        report.Reason.Should().Contain("(each on its own held-out split)");
+        _harness.StoredReport(report)["comparison"]!["method"]!.GetValue<string>().Should().Be("ownHeldOut");
+    }
+
+    [Fact]
+    public async Task Run_FewerUnseenRowsThanTheMinimum_FallsBackToOwnHeldOutAndSaysSo()
+    {
+        // Arrange
+        var first = await _harness.RunAsync(_harness.Write("a.csv", File.ReadAllBytes(TestPaths.Sample)));
+        var live = await _harness.LoadAsync(first.Candidate!.Version);
+        _harness.Options.MinComparisonRows = 1_000_000;
+
+        // Act
+        var report = await _harness.RunAsync(_harness.Write("b.csv", RetrainDatasets.Reversed(TestPaths.Sample)));
+
+        // Assert
+        report.Comparison!.Method.Should().Be(ComparisonMethod.OwnHeldOut);
+        report.Comparison.SeenByLive.Should().BePositive();
+        report.Rule.Should().StartWith(FormattableString.Invariant(
+            $"Only {report.Comparison.CandidateHeldOutRows - report.Comparison.SeenByLive:N0} of the candidate's {report.Comparison.CandidateHeldOutRows:N0} held-out tracks are new to the live model"))
+            .And.Contain("fewer than the 1,000,000 needed (Retraining:MinComparisonRows)");
+        report.Live.Should().Be(new ModelFigures(
+            live.Card.Version, live.Card.Metrics.Accuracy, live.Card.Metrics.MacroF1, live.Card.Metrics.LogLoss, live.Card.Split.TestRows));
+        report.Candidate!.Rows.Should().Be(report.Comparison.CandidateHeldOutRows, "the candidate is judged on its whole held-out split");
     }
 
     [Fact]

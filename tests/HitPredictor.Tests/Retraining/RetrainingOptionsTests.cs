@@ -19,6 +19,7 @@ public sealed class RetrainingOptionsTests
         options.MaxDatasetBytes.Should().Be(512L * 1024 * 1024);
         options.MacroF1Tolerance.Should().Be(0.005);
         options.LeaseSeconds.Should().Be(60);
+        options.MinComparisonRows.Should().Be(200);
         options.ToTrainingOptions().Forest.Should().Be(new ForestSettings());
     }
 
@@ -35,6 +36,24 @@ public sealed class RetrainingOptionsTests
         resolve.Should().Throw<OptionsValidationException>()
             .Which.Failures.Should().HaveCount(3)
             .And.Contain(f => f.Contains("Retraining:LeaseSeconds must be 15 to 60, got 5", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1000001")]
+    public void Options_MinComparisonRowsOutOfRange_Reported(string value)
+    {
+        var resolve = () => Resolve(new() { ["Retraining:MinComparisonRows"] = value });
+
+        resolve.Should().Throw<OptionsValidationException>()
+            .Which.Failures.Should().ContainSingle(f => f == $"Retraining:MinComparisonRows must be 1 to 1000000, got {value}.");
+    }
+
+    [Fact]
+    public void Options_MinComparisonRowsAtItsLimits_Accepted()
+    {
+        Resolve(new() { ["Retraining:MinComparisonRows"] = "1" }).MinComparisonRows.Should().Be(1);
+        Resolve(new() { ["Retraining:MinComparisonRows"] = "1000000" }).MinComparisonRows.Should().Be(1_000_000);
     }
 
     private static RetrainingOptions Resolve(Dictionary<string, string?> settings)

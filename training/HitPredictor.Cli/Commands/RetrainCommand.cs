@@ -47,7 +47,12 @@ internal static class RetrainCommand
 
             if (report.Live is { } live)
             {
-                AnsiConsole.MarkupLineInterpolated($"live {live.Version}: macro-F1 {live.MacroF1:0.0000}, accuracy {live.Accuracy:0.0000} on the same tracks");
+                AnsiConsole.MarkupLineInterpolated($"live {live.Version}: macro-F1 {live.MacroF1:0.0000}, accuracy {live.Accuracy:0.0000} on {live.Rows} held-out tracks");
+            }
+
+            if (report.Comparison is { } comparison)
+            {
+                AnsiConsole.MarkupLineInterpolated($"compared ({comparison.Method}): {comparison.Description}");
             }
 
             AnsiConsole.MarkupLineInterpolated($"Report: [green]{stores.Reports.Locate(report.Dataset, report.RunId)}[/]");

@@ -5,8 +5,8 @@ namespace HitPredictor.Training.Hygiene;
 
 /// <summary>
 /// Cleans parsed tracks in three counted steps: drop excluded genres, drop incomplete rows, then drop
-/// repeats of the same track name + artists (the dataset lists one song under several genres, which would
-/// leak between train and test), keeping the first occurrence.
+/// repeats of the same track, its <see cref="TrackIdentity"/> (the dataset lists one song under several genres,
+/// which would leak between train and test), keeping the first occurrence.
 /// </summary>
 public static class DatasetCleaner
 {
@@ -23,8 +23,8 @@ public static class DatasetCleaner
         kept.RemoveAll(t => !IsComplete(t, features));
         var afterIncomplete = kept.Count;
 
-        var seen = new HashSet<(string, string)>();
-        kept.RemoveAll(t => !seen.Add((t.TrackName, t.Artists)));
+        var seen = new HashSet<TrackIdentity>();
+        kept.RemoveAll(t => !seen.Add(TrackIdentity.Of(t)));
 
         return new CleanDataset(kept, new HygieneCounts
         {

@@ -14,7 +14,8 @@ namespace HitPredictor.Training.Modeling;
 /// Trains and evaluates the hit model on clean tracks: tier the tracks, split them (stratified by tier),
 /// fit the pipeline on the training side, then measure it on the held-out side: metrics against the
 /// majority baseline, permutation importance, and the stricter artist-grouped figures. The package it
-/// returns is the model fitted on the training side, so its card describes exactly that model.
+/// returns is the model fitted on the training side, so its card describes exactly that model, and it records
+/// the keys of those training tracks (<see cref="TrainingKeys"/>).
 /// </summary>
 public sealed class HitModelTrainer(TrainingOptions options)
 {
@@ -106,7 +107,9 @@ public sealed class HitModelTrainer(TrainingOptions options)
             MlNetVersion = typeof(MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown",
             TrainingSeconds = Math.Round(trainingSeconds, 1),
         };
-        var parts = PackageParts.Empty.With(MemberCalibration.PartName, calibration.ToJson());
+        var parts = PackageParts.Empty
+            .With(MemberCalibration.PartName, calibration.ToJson())
+            .With(TrainingKeys.PartName, TrainingKeys.From(split.Train.Select(t => t.Track)).ToBytes());
         return new TrainingResult(new ModelPackage(model, schema, card, parts), split);
     }
 

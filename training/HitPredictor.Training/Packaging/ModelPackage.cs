@@ -20,6 +20,7 @@ public sealed class ModelPackage
         Card = card;
         Parts = parts ?? PackageParts.Empty;
         Calibration = MemberCalibration.From(Parts);
+        TrainingKeys = Parts.TryGet(TrainingKeys.PartName, out var keys) ? TrainingKeys.Read(keys) : null;
     }
 
     public ITransformer Model { get; }
@@ -31,6 +32,16 @@ public sealed class ModelPackage
 
     /// <summary>The calibration in <see cref="Parts"/> (<see cref="MemberCalibration.PartName"/>), or <see cref="MemberCalibration.Uncalibrated"/>.</summary>
     public MemberCalibration Calibration { get; }
+
+    /// <summary>The tracks the model trained on (<see cref="TrainingKeys.PartName"/>); null for a package saved before the part existed.</summary>
+    public TrainingKeys? TrainingKeys { get; }
+
+    /// <summary>The same model and every part, under another card (e.g. a retraining run's version).</summary>
+    public ModelPackage WithCard(ModelCard card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return new ModelPackage(Model, InputSchema, card, Parts);
+    }
 
     public void Save(MLContext ml, string directory)
     {
