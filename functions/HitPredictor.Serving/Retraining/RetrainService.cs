@@ -18,8 +18,9 @@ namespace HitPredictor.Serving.Retraining;
 /// skip content already trained, take the retraining lock, read, clean, train and evaluate with the ML core (streamed
 /// again), compare the candidate with the live model on held-out rows neither trained on (<see cref="FairComparison"/>),
 /// promote it only when the <see cref="PromotionGate"/> says so (version first, then <c>current.json</c> on its ETag),
-/// record the content as trained, and write the report. Bad uploads are outcomes in the report; only the unexpected throws (so the trigger
-/// retries), and that run writes its report too. Nothing is pointed to before it is completely written and loads.
+/// record the content as trained, and write the report. Bad uploads are outcomes in the report; only the unexpected
+/// throws (so the trigger retries), and that run writes its report too. Nothing is pointed to before it is completely
+/// written and loads.
 /// </summary>
 public sealed partial class RetrainService(RetrainStores stores, RetrainingOptions options, TimeProvider time, ILogger<RetrainService> logger)
 {
