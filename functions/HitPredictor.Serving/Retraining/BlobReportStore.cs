@@ -11,12 +11,25 @@ internal sealed class BlobReportStore(BlobContainerClient container) : IReportSt
 
     public string Locate(string dataset, string runId) => $"{container.Name}/{ReportPaths.Report(dataset, runId)}";
 
-    public async Task WriteAsync(RetrainReport report, CancellationToken cancellationToken)
+    public string LocateRollback(string runId) => $"{container.Name}/{ReportPaths.Rollback(runId)}";
+
+    public Task WriteAsync(RetrainReport report, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
+        return UploadJsonAsync(ReportPaths.Report(report.Dataset, report.RunId), RetrainReportJson.Serialize(report), cancellationToken);
+    }
+
+    public Task WriteRollbackAsync(RollbackRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return UploadJsonAsync(ReportPaths.Rollback(record.RunId), RetrainReportJson.Serialize(record), cancellationToken);
+    }
+
+    private async Task UploadJsonAsync(string name, string json, CancellationToken cancellationToken)
+    {
         await EnsureContainerAsync(cancellationToken);
-        await container.GetBlobClient(ReportPaths.Report(report.Dataset, report.RunId)).UploadAsync(
-            BinaryData.FromString(RetrainReportJson.Serialize(report)),
+        await container.GetBlobClient(name).UploadAsync(
+            BinaryData.FromString(json),
             new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } },
             cancellationToken);
     }

@@ -10,14 +10,18 @@ internal sealed class FolderReportStore(string root, string reportsContainer) : 
 
     public string Locate(string dataset, string runId) => Path.Combine(_reports, ReportPaths.Report(dataset, runId));
 
-    public async Task WriteAsync(RetrainReport report, CancellationToken cancellationToken)
+    public string LocateRollback(string runId) => Path.Combine(_reports, ReportPaths.Rollback(runId));
+
+    public Task WriteAsync(RetrainReport report, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var path = Locate(report.Dataset, report.RunId);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + $".{Guid.NewGuid():N}.tmp";
-        await File.WriteAllTextAsync(temporary, RetrainReportJson.Serialize(report), new UTF8Encoding(false), cancellationToken);
-        File.Move(temporary, path, overwrite: true);
+        return WriteFileAsync(Locate(report.Dataset, report.RunId), RetrainReportJson.Serialize(report), cancellationToken);
+    }
+
+    public Task WriteRollbackAsync(RollbackRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return WriteFileAsync(LocateRollback(record.RunId), RetrainReportJson.Serialize(record), cancellationToken);
     }
 
     public async Task<string> WriteModelSectionAsync(string dataset, string runId, ModelSectionInput section, CancellationToken cancellationToken)
@@ -25,5 +29,13 @@ internal sealed class FolderReportStore(string root, string reportsContainer) : 
         var folder = Path.Combine(_reports, ReportPaths.SectionFolder(dataset, runId));
         var result = await ModelSection.WriteAsync(section, folder, cancellationToken: cancellationToken);
         return result.HtmlPath;
+    }
+
+    private static async Task WriteFileAsync(string path, string json, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + $".{Guid.NewGuid():N}.tmp";
+        await File.WriteAllTextAsync(temporary, json, new UTF8Encoding(false), cancellationToken);
+        File.Move(temporary, path, overwrite: true);
     }
 }

@@ -12,5 +12,10 @@ internal static class ReportPaths
 
     public static string Report(string dataset, string runId) => $"{DatasetKey(dataset)}/{runId}.json";
 
+    /// <summary>The folder of rollback records; a dataset key never starts with '_' unless its name does, and run ids never repeat.</summary>
+    public const string RollbackFolder = "_rollbacks";
+
+    public static string Rollback(string runId) => $"{RollbackFolder}/{runId}.json";
+
     public static string SectionFolder(string dataset, string runId) => $"{DatasetKey(dataset)}/{runId}";
 }

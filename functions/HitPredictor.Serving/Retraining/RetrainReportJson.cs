@@ -16,4 +16,6 @@ public static class RetrainReportJson
     };
 
     public static string Serialize(RetrainReport report) => JsonSerializer.Serialize(report, Options);
+
+    public static string Serialize(RollbackRecord record) => JsonSerializer.Serialize(record, Options);
 }

@@ -22,8 +22,7 @@ public static class ModelPromoter
             throw new ModelValidationException($"card.json names version '{version}', which is not a valid store path segment.");
         }
 
-        var package = ModelLoader.Load(new StoredModel(version, modelZip, cardJson));
-        (package.Model as IDisposable)?.Dispose();
+        Validate(new StoredModel(version, modelZip, cardJson));
         if (await store.PutAsync(version, modelZip, cardJson, cancellationToken))
         {
             return true;
@@ -37,6 +36,32 @@ public static class ModelPromoter
         }
 
         return false;
+    }
+
+    /// <summary>Loads <paramref name="stored"/> as the service will, and lets it go: it may go live.</summary>
+    /// <exception cref="ModelValidationException">It would not load or does not pass the service's checks; the message says why.</exception>
+    public static void Validate(StoredModel stored)
+    {
+        var package = ModelLoader.Load(stored);
+        (package.Model as IDisposable)?.Dispose();
+    }
+
+    /// <summary>
+    /// The pointer and the ETag to move it on. An unreadable <c>current.json</c> (not JSON, no valid version) names no
+    /// live version: it is returned as <see langword="null"/> with its ETag and why it was unreadable, so the move replaces it.
+    /// </summary>
+    public static async Task<PointerRead> ReadPointerAsync(IModelStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        try
+        {
+            var current = await store.GetCurrentAsync(cancellationToken);
+            return new PointerRead(current, current?.ETag, null);
+        }
+        catch (InvalidDataException ex)
+        {
+            return new PointerRead(null, await store.GetCurrentETagAsync(cancellationToken), ex.Message);
+        }
     }
 
     /// <summary>
@@ -56,3 +81,6 @@ public static class ModelPromoter
         return await store.SetCurrentAsync(version, expectedETag, cancellationToken);
     }
 }
+
+/// <summary>What <see cref="ModelPromoter.ReadPointerAsync"/> found: the pointer (null when none or unreadable), the ETag to move it on, and why it was unreadable.</summary>
+public sealed record PointerRead(ModelPointer? Current, string? ETag, string? Unreadable);

@@ -49,22 +49,7 @@ public static class ModelPublisher
         }
 
         var uploaded = await ModelPromoter.StoreVersionAsync(store, version, modelZip, cardJson, cancellationToken);
-        ModelPointer? current;
-        string? expectedETag;
-        string? replacedUnreadable = null;
-        try
-        {
-            current = await store.GetCurrentAsync(cancellationToken);
-            expectedETag = current?.ETag;
-        }
-        catch (InvalidDataException ex)
-        {
-            // An unreadable pointer names no live version: replace it (still on its ETag), so publishing repairs it.
-            current = null;
-            expectedETag = await store.GetCurrentETagAsync(cancellationToken);
-            replacedUnreadable = ex.Message;
-        }
-
+        var (current, expectedETag, replacedUnreadable) = await ModelPromoter.ReadPointerAsync(store, cancellationToken);
         var pointer = current?.Version == version
             ? current
             : await ModelPromoter.MovePointerAsync(store, version, expectedETag, recordFirst: null, cancellationToken);

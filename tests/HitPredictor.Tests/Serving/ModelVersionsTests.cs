@@ -1,6 +1,10 @@
 using System.Text.Json.Nodes;
 using AwesomeAssertions;
+using HitPredictor.Reporting;
+using HitPredictor.Serving;
+using HitPredictor.Serving.Engines;
 using HitPredictor.Serving.Http;
+using HitPredictor.Serving.Retraining;
 using HitPredictor.Serving.Storage;
 using HitPredictor.Tests.Cli;
 using HitPredictor.Tests.Support;
@@ -9,7 +13,10 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace HitPredictor.Tests.Serving;
 
-/// <summary>Listing a store's versions: <c>hitpredictor models list</c> and <c>GET /api/models</c>.</summary>
+/// <summary>
+/// A store's versions: listing them (<c>hitpredictor models list</c>, <c>GET /api/models</c>) and making an older one live
+/// again (<c>hitpredictor models rollback</c>, <see cref="ModelRollback"/>).
+/// </summary>
 public sealed class ModelVersionsTests(SampleModelFixture sample) : IDisposable
 {
     private readonly TempDirectory _folder = new();
@@ -102,5 +109,148 @@ public sealed class ModelVersionsTests(SampleModelFixture sample) : IDisposable
         parsed["versions"]!.AsArray().Select(v => v!["version"]!.GetValue<string>()).Should().BeEquivalentTo("v1", "v2");
     }
 
+    [Fact]
+    public async Task Rollback_ToTheOlderVersion_MovesThePointerAndRecordsIt()
+    {
+        // Arrange
+        await ServingTestData.PublishAsync(Store, sample, "v1");
+        await ServingTestData.PublishAsync(Store, sample, "v2");
+
+        // Act
+        var outcome = await ModelRollback.RollBackAsync(Store, Reports, "v1", TimeProvider.System, Ct);
+
+        // Assert
+        outcome.PreviousVersion.Should().Be("v2");
+        (await Store.GetCurrentAsync(Ct))!.Version.Should().Be("v1");
+        var record = JsonNode.Parse(await File.ReadAllTextAsync(outcome.Record!, Ct))!;
+        record["version"]!.GetValue<string>().Should().Be("v1");
+        record["previousVersion"]!.GetValue<string>().Should().Be("v2");
+        record["outcome"]!.GetValue<string>().Should().Be(RollbackRecord.RolledBack);
+        Path.GetDirectoryName(outcome.Record).Should().Be(Path.Combine(_folder.Path, "reports", "_rollbacks"));
+    }
+
+    [Theory]
+    [InlineData("v9")]
+    [InlineData("../v1")]
+    public async Task Rollback_VersionNotInTheStore_IsRefusedAndThePointerStays(string version)
+    {
+        await ServingTestData.PublishAsync(Store, sample, "v1");
+        await ServingTestData.PublishAsync(Store, sample, "v2");
+
+        var rollback = () => ModelRollback.RollBackAsync(Store, Reports, version, TimeProvider.System, Ct);
+
+        await rollback.Should().ThrowAsync<ModelNotFoundException>();
+        (await Store.GetCurrentAsync(Ct))!.Version.Should().Be("v2");
+        Directory.Exists(Path.Combine(_folder.Path, "reports")).Should().BeFalse("nothing happened, so nothing is recorded");
+    }
+
+    [Fact]
+    public async Task Rollback_StoredVersionThatDoesNotLoad_IsRefusedAsPublishRefusesIt()
+    {
+        // Arrange: v0 is in the store with a readable card but a model.zip that is not a model
+        await ServingTestData.PublishAsync(Store, sample, "v2");
+        var v0 = Path.Combine(_folder.Path, "models", "v0");
+        Directory.CreateDirectory(v0);
+        await File.WriteAllTextAsync(Path.Combine(v0, "model.zip"), "not a model", Ct);
+        await File.WriteAllTextAsync(Path.Combine(v0, "card.json"), ServingTestData.CardJson(sample, "v0"), Ct);
+
+        // Act
+        var rollback = () => ModelRollback.RollBackAsync(Store, Reports, "v0", TimeProvider.System, Ct);
+
+        // Assert
+        (await rollback.Should().ThrowAsync<ModelValidationException>()).Which.Message.Should().Contain("model.zip");
+        (await Store.GetCurrentAsync(Ct))!.Version.Should().Be("v2");
+    }
+
+    [Fact]
+    public async Task Rollback_PointerMovedWhileRecording_ConflictsAndRecordsTheConflict()
+    {
+        // Arrange: another publisher moves the pointer between this rollback's read and its move
+        await ServingTestData.PublishAsync(Store, sample, "v1");
+        await ServingTestData.PublishAsync(Store, sample, "v2");
+        var reports = new InterferingReports(Reports, () => ServingTestData.PublishAsync(Store, sample, "v3"));
+
+        // Act
+        var rollback = () => ModelRollback.RollBackAsync(Store, reports, "v1", TimeProvider.System, Ct);
+
+        // Assert
+        await rollback.Should().ThrowAsync<PointerConflictException>();
+        (await Store.GetCurrentAsync(Ct))!.Version.Should().Be("v3");
+        var record = JsonNode.Parse(await File.ReadAllTextAsync(Directory.GetFiles(Path.Combine(_folder.Path, "reports", "_rollbacks")).Single(), Ct))!;
+        record["outcome"]!.GetValue<string>().Should().Be(RollbackRecord.Conflict);
+    }
+
+    [Fact]
+    public async Task Rollback_ToTheLiveVersion_ChangesAndRecordsNothing()
+    {
+        await ServingTestData.PublishAsync(Store, sample, "v1");
+        var etag = await Store.GetCurrentETagAsync(Ct);
+
+        var outcome = await ModelRollback.RollBackAsync(Store, Reports, "v1", TimeProvider.System, Ct);
+
+        outcome.Record.Should().BeNull();
+        (await Store.GetCurrentETagAsync(Ct)).Should().Be(etag);
+    }
+
+    [Fact]
+    public async Task ModelsRollbackCommand_OlderVersion_MakesItLiveAndListMarksIt()
+    {
+        await ServingTestData.PublishAsync(Store, sample, "v1");
+        await ServingTestData.PublishAsync(Store, sample, "v2");
+
+        var rollback = await CliRunner.RunAsync(null, "models", "rollback", "--store", _folder.Path, "--version", "v1");
+        var list = await CliRunner.RunAsync(null, "models", "list", "--store", _folder.Path);
+
+        rollback.ExitCode.Should().Be(0, rollback.Output);
+        rollback.Output.Should().Contain("points at v1 (was v2)").And.Contain("_rollbacks");
+        list.Output.Should().Contain("live: v1");
+    }
+
+    [Fact]
+    public async Task ModelsRollbackCommand_UnknownVersion_ExitsTwoNamingItAndHowToList()
+    {
+        await ServingTestData.PublishAsync(Store, sample, "v1");
+
+        var outcome = await CliRunner.RunAsync(null, "models", "rollback", "--store", _folder.Path, "--version", "v9");
+
+        outcome.ExitCode.Should().Be(2, outcome.Output);
+        outcome.Output.Should().Contain("error:").And.Contain("'v9'").And.Contain("models list");
+        (await Store.GetCurrentAsync(Ct))!.Version.Should().Be("v1");
+    }
+
+    [Fact]
+    public async Task ModelsRollbackCommand_NoVersion_ExitsTwoNamingTheOption()
+    {
+        var outcome = await CliRunner.RunAsync(null, "models", "rollback", "--store", _folder.Path);
+
+        outcome.ExitCode.Should().Be(2, outcome.Output);
+        outcome.Output.Should().Contain("--version");
+    }
+
     public void Dispose() => _folder.Dispose();
+
+    private IReportStore Reports => RetrainStoreFactory.ForFolder(_folder.Path, Store, new ServingOptions(), TimeProvider.System).Reports;
+
+    /// <summary>The folder's report store, running <paramref name="interfere"/> before it writes a rollback record.</summary>
+    private sealed class InterferingReports(IReportStore inner, Func<Task> interfere) : IReportStore
+    {
+        public string Locate(string dataset, string runId) => inner.Locate(dataset, runId);
+
+        public Task WriteAsync(RetrainReport report, CancellationToken cancellationToken) => inner.WriteAsync(report, cancellationToken);
+
+        public Task<string> WriteModelSectionAsync(string dataset, string runId, ModelSectionInput section, CancellationToken cancellationToken) =>
+            inner.WriteModelSectionAsync(dataset, runId, section, cancellationToken);
+
+        public string LocateRollback(string runId) => inner.LocateRollback(runId);
+
+        public async Task WriteRollbackAsync(RollbackRecord record, CancellationToken cancellationToken)
+        {
+            if (record.Outcome == RollbackRecord.RolledBack)
+            {
+                await interfere();
+            }
+
+            await inner.WriteRollbackAsync(record, cancellationToken);
+        }
+    }
 }

@@ -1,20 +1,81 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using HitPredictor.Serving;
+using HitPredictor.Serving.Engines;
 using HitPredictor.Serving.Http;
+using HitPredictor.Serving.Retraining;
 using HitPredictor.Serving.Storage;
 using Spectre.Console;
 
 namespace HitPredictor.Cli.Commands;
 
-/// <summary><c>hitpredictor models list --store S</c>: the versions a store holds, newest first, the live one marked.</summary>
+/// <summary>
+/// <c>hitpredictor models list --store S</c>: the versions a store holds, newest first, the live one marked.
+/// <c>hitpredictor models rollback --store S --version V</c>: makes a stored version live again (<see cref="ModelRollback"/>).
+/// </summary>
 internal static class ModelsCommand
 {
     public static Command Create()
     {
         var command = new Command("models", "The model versions in a store.");
         command.Subcommands.Add(List());
+        command.Subcommands.Add(Rollback());
         return command;
+    }
+
+    private static Command Rollback()
+    {
+        var store = StoreOption.Create(required: true);
+        var container = StoreOption.Container();
+        var version = new Option<string>("--version") { Description = "The stored version to make live (`models list` shows them).", Required = true };
+        var command = new Command("rollback", "Make a version the store already holds live again: validated as publish validates, recorded, pointer moved on its ETag.")
+        {
+            store, container, version,
+        };
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
+        {
+            var serving = new ServingOptions { ModelsContainer = parse.GetValue(container)! };
+            var stores = RetrainStoreFactory.FromArgument(parse.GetValue(store)!, serving, new RetrainingOptions(), TimeProvider.System);
+            var wanted = parse.GetValue(version)!;
+            RollbackOutcome outcome;
+            try
+            {
+                outcome = await ModelRollback.RollBackAsync(stores.Models, stores.Reports, wanted, TimeProvider.System, cancellationToken);
+            }
+            catch (ModelNotFoundException ex)
+            {
+                throw new UsageException($"{ex.Message} Nothing changed; `hitpredictor models list` shows the versions the store holds.");
+            }
+            catch (ModelValidationException ex)
+            {
+                throw new UsageException($"version '{wanted}' was not made live: {ex.Message}");
+            }
+            catch (PointerConflictException ex)
+            {
+                throw new UsageException($"another writer moved the pointer first; nothing changed here. {ex.Message}");
+            }
+
+            Report(outcome, stores.Models);
+        }));
+        return command;
+    }
+
+    private static void Report(RollbackOutcome outcome, IModelStore store)
+    {
+        if (outcome.Record is null)
+        {
+            AnsiConsole.MarkupLineInterpolated($"Version [green]{outcome.Version}[/] is already live in {store.Description}; nothing changed.");
+            return;
+        }
+
+        if (outcome.ReplacedUnreadablePointer is { } problem)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[yellow]Warning:[/] the previous current.json was unreadable ({problem}); it was replaced.");
+        }
+
+        AnsiConsole.MarkupLineInterpolated($"Rolled back: current.json now points at [green]{outcome.Version}[/] (was {outcome.PreviousVersion ?? "nothing"}).");
+        AnsiConsole.MarkupLineInterpolated($"Recorded in {outcome.Record}. A running service serves it at its next check of current.json.");
     }
 
     private static Command List()
