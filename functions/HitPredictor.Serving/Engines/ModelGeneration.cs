@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using HitPredictor.Training.Calibration;
+using HitPredictor.Training.Explanation;
 using HitPredictor.Training.Features;
 using HitPredictor.Training.Packaging;
 using Microsoft.Extensions.ObjectPool;
@@ -17,6 +19,7 @@ public sealed class ModelGeneration
     private readonly ObjectPool<PredictionEngine<ModelInput, ModelOutput>> _engines;
     private readonly EnginePolicy _policy;
     private readonly Lazy<string> _cardJson;
+    private readonly Lazy<(TrackExplainer? Explainer, string Reason)> _explainer;
     private int _references = 1;
     private int _rented;
 
@@ -30,6 +33,9 @@ public sealed class ModelGeneration
         _policy = new EnginePolicy(package);
         _engines = new DefaultObjectPoolProvider { MaximumRetained = poolSize }.Create(_policy);
         _cardJson = new Lazy<string>(() => ModelCardJson.Serialize(package.Card), LazyThreadSafetyMode.ExecutionAndPublication);
+        _explainer = new Lazy<(TrackExplainer?, string)>(
+            () => TrackExplainer.TryCreate(package, out var explainer, out var reason) ? (explainer, "") : (null, reason),
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>1 for the first model this process loaded, then 2, 3, ...</summary>
@@ -49,6 +55,13 @@ public sealed class ModelGeneration
 
     /// <summary>The card as <see cref="ModelCardJson"/> writes it, made once.</summary>
     public string CardJson => _cardJson.Value;
+
+    /// <summary>This model's explainer, built at the first explain request; false with the reason when it has none.</summary>
+    public bool TryGetExplainer([NotNullWhen(true)] out TrackExplainer? explainer, out string reason)
+    {
+        (explainer, reason) = _explainer.Value;
+        return explainer is not null;
+    }
 
     /// <summary>Engines out on lease now.</summary>
     public int Rented => Volatile.Read(ref _rented);

@@ -40,6 +40,11 @@ public static class Problems
             "The request body is too large.",
             string.Create(CultureInfo.InvariantCulture, $"At most {maxBytes:N0} bytes per request; send fewer tracks per request."));
 
+    /// <summary>409: <c>?explain=true</c> asked of a live model that cannot explain its scores (the reason says why).</summary>
+    public static ServingResult CannotExplain(string reason) =>
+        Plain(StatusCodes.Status409Conflict, "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+            "The live model cannot explain its scores.", reason + ". Send the request without explain=true to score.");
+
     /// <summary>503 with Retry-After: no model is loaded.</summary>
     public static ServingResult NotReady(string reason, int retryAfterSeconds)
     {

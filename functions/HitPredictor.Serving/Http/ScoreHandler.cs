@@ -1,4 +1,5 @@
 using HitPredictor.Serving.Engines;
+using HitPredictor.Training.Explanation;
 using HitPredictor.Training.Prediction;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,8 @@ namespace HitPredictor.Serving.Http;
 /// <c>POST /api/score</c>. Reads the body, rents an engine of the live model, validates every track against
 /// that model's card, and scores them all on that one generation, so a batch never mixes two models; a large
 /// batch is shared by several engines of that generation, one per processor. A bad track rejects the whole
-/// batch, with every error listed.
+/// batch, with every error listed. With <c>?explain=true</c> each result also carries its explanation
+/// (<see cref="ScoreExplanations"/>).
 /// </summary>
 public sealed partial class ScoreHandler(
     EnginePool pool, ModelRefresher refresher, IOptions<ServingOptions> options, ILogger<ScoreHandler> logger)
@@ -20,6 +22,11 @@ public sealed partial class ScoreHandler(
         ArgumentNullException.ThrowIfNull(request);
         try
         {
+            if (!ExplainQuery.TryRead(request, out var explain, out var explainProblem))
+            {
+                return explainProblem!;
+            }
+
             using var body = await ScoreRequest.ReadAsync(request, options.Value, cancellationToken);
             if (body.Problem is not null)
             {
@@ -41,7 +48,17 @@ public sealed partial class ScoreHandler(
                     return Problems.Validation(errors);
                 }
 
+                TrackExplainer? explainer = null;
+                if (explain && !lease.Generation.TryGetExplainer(out explainer, out var reason))
+                {
+                    return Problems.CannotExplain(reason);
+                }
+
                 var results = Array.ConvertAll(lease.PredictBatch(inputs, cancellationToken), TrackScore.From);
+                if (explainer is not null)
+                {
+                    results = ScoreExplanations.Add(results, inputs, explainer, cancellationToken);
+                }
 
                 return body.IsBatch
                     ? ServingResult.Json(new BatchScore(lease.Generation.Version, results.Length, results))

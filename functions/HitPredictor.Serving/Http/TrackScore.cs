@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using HitPredictor.Serving.Engines;
+using HitPredictor.Training.Explanation;
 using HitPredictor.Training.Prediction;
 
 namespace HitPredictor.Serving.Http;
@@ -10,6 +12,14 @@ namespace HitPredictor.Serving.Http;
 public sealed record TrackScore(string Tier, IReadOnlyDictionary<string, double> Probabilities, bool GenreAveraged, string ModelVersion)
 {
     public PredictionSet PredictionSet { get; init; } = PredictionSet.Empty;
+
+    /// <summary>With <c>?explain=true</c>: the Shapley contributions and genre benchmark; absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TrackExplanation? Explanation { get; init; }
+
+    /// <summary>With <c>?explain=true</c>, why a track has no explanation (no genre given); absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ExplanationNote { get; init; }
 
     public static TrackScore From(TierPrediction prediction)
     {

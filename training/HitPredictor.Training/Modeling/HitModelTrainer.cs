@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using HitPredictor.Training.Calibration;
 using HitPredictor.Training.Evaluation;
+using HitPredictor.Training.Explanation;
 using HitPredictor.Training.Features;
 using HitPredictor.Training.Hygiene;
 using HitPredictor.Training.Packaging;
@@ -109,7 +110,8 @@ public sealed class HitModelTrainer(TrainingOptions options)
         };
         var parts = PackageParts.Empty
             .With(MemberCalibration.PartName, calibration.ToJson())
-            .With(TrainingKeys.PartName, TrainingKeys.From(split.Train.Select(t => t.Track)).ToBytes());
+            .With(TrainingKeys.PartName, TrainingKeys.From(split.Train.Select(t => t.Track)).ToBytes())
+            .With(GenreBenchmarks.PartName, GenreBenchmarks.Learn(split.Train, options.Features).ToJson());
         return new TrainingResult(new ModelPackage(model, schema, card, parts), split);
     }
 
