@@ -95,7 +95,7 @@ public sealed class TrackFormTests(ServerFixture server)
         await Assertions.Expect(session.Number("Valence")).ToHaveValueAsync("1");
         await Assertions.Expect(session.Page.Locator("#bars .bar-delta").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^[+−]") })).Not.ToHaveCountAsync(0);
         await Assertions.Expect(session.Page.Locator("#bars .bar-pin")).ToHaveCountAsync(4);
-        await Assertions.Expect(session.Page.Locator("#lever-list li").First).ToContainTextAsync("(now ");
+        await Assertions.Expect(session.Page.Locator("#lever-list li").First).ToContainTextAsync("(typical ");
         await session.Page.Locator("#result").ScreenshotAsync(new() { Path = server.Screenshot("02b-compared-with-pinned") });
     }
 

@@ -21,16 +21,15 @@ const FEATURES = [
   unit01('liveness', 'Liveness', 0.12, 'Likelihood of an audience: above 0.8 probably live.'),
   {
     name: 'loudness', label: 'Loudness', unit: 'dB', min: -60, max: 5, step: 0.1, value: -7, kind: 'slider',
-    help: 'Average loudness of the whole track; most music is between −20 and −3 dB.', low: -20, high: -3,
+    help: 'Average loudness of the whole track; most music is between −20 and −3 dB.',
   },
   {
     name: 'tempo', label: 'Tempo', unit: 'BPM', min: 0, max: 300, step: 0.1, value: 120, kind: 'slider',
-    help: 'Estimated beats per minute.', low: 80, high: 160,
+    help: 'Estimated beats per minute.',
   },
   {
     name: 'duration_ms', label: 'Duration', unit: 'seconds', min: 1, max: 3600, sliderMax: 900, step: 1, value: 210,
     kind: 'slider', scale: 1000, help: 'Length in seconds, 1 s to 60 min (the slider goes to 15 min); sent as duration_ms.',
-    low: 120, high: 330,
   },
   {
     name: 'key', label: 'Key', kind: 'select', value: 0, group: 'musical',
@@ -38,7 +37,7 @@ const FEATURES = [
   },
   {
     name: 'mode', label: 'Mode', kind: 'select', value: 1, group: 'musical', options: [[1, 'Major'], [0, 'Minor']],
-    help: 'Major or minor.', flip: true,
+    help: 'Major or minor.',
   },
   {
     name: 'time_signature', label: 'Time signature', kind: 'select', value: 4, group: 'musical',
@@ -47,12 +46,12 @@ const FEATURES = [
   },
   {
     name: 'explicit', label: 'Explicit lyrics', kind: 'checkbox', value: false, group: 'musical',
-    help: 'Left unticked, the track counts as not explicit.', flip: true,
+    help: 'Left unticked, the track counts as not explicit.',
   },
 ];
 
 function unit01(name, label, value, help) {
-  return { name, label, unit: '', min: 0, max: 1, step: 0.01, value, kind: 'slider', help, low: 0.1, high: 0.9 };
+  return { name, label, unit: '', min: 0, max: 1, step: 0.01, value, kind: 'slider', help };
 }
 
 const $ = (id) => document.getElementById(id);
@@ -126,8 +125,8 @@ function problemText(problem) {
   return [problem.title, problem.detail].filter(Boolean).join(' ');
 }
 
-async function postScore(body, signal) {
-  const response = await fetch('api/score', {
+async function postScore(body, signal, explain = false) {
+  const response = await fetch(explain ? 'api/score?explain=true' : 'api/score', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify(body),
@@ -547,49 +546,61 @@ function unpin() {
   $('pin').focus();
 }
 
-// ---------- what moves it ----------
+// ---------- what the model responds to ----------
 
-/** Scores the track with each feature pushed low and high (one batch request) and lists the biggest movers. */
+/**
+ * Asks the API to explain the track (?explain=true) and lists the features that move the shown tier's probability
+ * most away from the genre's typical track (Shapley contributions, signed, largest first), each with where the
+ * track's value sits among the genre's Viral and Hit tracks.
+ */
 async function explain(track, result, seq) {
-  const variants = [];
-  for (const f of state.features) {
-    if (!(f.name in track)) continue;
-    if (f.flip) {
-      const flipped = f.kind === 'checkbox' ? !track[f.name] : 1 - track[f.name];
-      variants.push({ f, value: flipped, track: { ...track, [f.name]: flipped } });
-    } else if (f.kind === 'slider') {
-      for (const raw of [f.low, f.high]) {
-        const value = f.scale ? raw * f.scale : raw;
-        if (Math.abs(value - track[f.name]) > 1e-9) variants.push({ f, value, track: { ...track, [f.name]: value } });
-      }
-    }
-  }
-  if (variants.length === 0) return;
   let answer;
   try {
-    answer = await postScore({ tracks: variants.map((v) => v.track) });
+    answer = await postScore(track, undefined, true);
   } catch {
     return;
   }
-  if (seq !== state.scoreSeq || !answer.ok) return;
-  const top = result.tier;
-  const base = result.probabilities[top];
-  const best = new Map();
-  answer.value.results.forEach((r, i) => {
-    const v = variants[i];
-    const change = r.probabilities[top] - base;
-    const current = best.get(v.f.name);
-    if (!current || Math.abs(change) > Math.abs(current.change)) best.set(v.f.name, { ...v, change, result: r });
-  });
-  const movers = [...best.values()].filter((m) => Math.abs(m.change) >= 0.005)
-    .sort((a, b) => Math.abs(b.change) - Math.abs(a.change)).slice(0, 5);
+  if (seq !== state.scoreSeq) return;
+  const intro = $('levers-intro');
   const list = $('lever-list');
-  list.replaceChildren(...movers.map((m) => el('li', {
-    text: `${m.f.label}${m.f.kind === 'slider' ? ' at' : ''} ${describeValue(m.f, m.value)} (now ${describeValue(m.f, track[m.f.name])}): ${top} ${pct(base)} → ${pct(m.result.probabilities[top])}`
-      + (m.result.tier !== top ? `, and the tier becomes ${m.result.tier}.` : '.'),
-  })));
-  if (movers.length === 0) list.replaceChildren(el('li', { text: 'No single feature moves this track by half a point or more.' }));
   $('levers').hidden = false;
+  if (!answer.ok) {
+    intro.textContent = `No explanation: ${problemText(answer.problem)}`;
+    list.replaceChildren();
+    return;
+  }
+  const explanation = answer.value.explanation;
+  if (!explanation) {
+    intro.textContent = `No explanation: ${answer.value.explanationNote ?? 'the service gave none.'}`;
+    list.replaceChildren();
+    return;
+  }
+  const top = result.tier;
+  const genre = explanation.benchmark?.genre ?? track.genre;
+  intro.textContent = `${top} is ${pct(explanation.baseline[top])} for a typical ${genre} track (each feature at that genre's median) `
+    + `and ${pct(answer.value.probabilities[top])} for this one. The features that account for the difference most, in points of ${top}:`;
+  const movers = explanation.contributions.filter((c) => Math.abs(c[top]) >= 0.001)
+    .sort((a, b) => Math.abs(b[top]) - Math.abs(a[top])).slice(0, 5);
+  list.replaceChildren(...movers.map((c) => el('li', { text: describeContribution(c, top, explanation.benchmark) })));
+  if (movers.length === 0) list.replaceChildren(el('li', { text: `No feature moves ${top} by a tenth of a point from the typical track.` }));
+}
+
+function describeContribution(c, top, benchmark) {
+  const f = state.features.find((x) => x.name === c.feature);
+  const label = f?.label ?? c.feature;
+  const show = (value) => (f ? describeValue(f, value) : String(value));
+  const points = (c[top] * 100).toFixed(1);
+  const signed = c[top] > 0 ? `+${points}` : points.replace('-', '−');
+  const percentile = benchmark?.percentiles?.[c.feature];
+  const among = percentile === undefined ? ''
+    : `; ${ordinal(Math.round(percentile))} percentile among the ${benchmark.tracks} ${benchmark.genre} tracks that reached ${benchmark.tiers.join(' or ')}`;
+  return `${label} ${show(c.value)} (typical ${show(c.reference)}): ${signed} points${among}.`;
+}
+
+function ordinal(n) {
+  const tens = n % 100;
+  if (tens >= 11 && tens <= 13) return `${n}th`;
+  return `${n}${{ 1: 'st', 2: 'nd', 3: 'rd' }[n % 10] ?? 'th'}`;
 }
 
 function describeValue(f, value) {
