@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using HitPredictor.Training.Data;
 using HitPredictor.Training.Packaging;
 using HitPredictor.Training.Prediction;
 using Microsoft.AspNetCore.Http;
@@ -58,6 +59,12 @@ public sealed class ScoreRequest : IDisposable
                 "Send one track as a JSON object, an array of tracks, or {\"tracks\": [...]}."));
         }
 
+        if (Utf8Position.FirstInvalid(body) is { } invalid)
+        {
+            return Refused(Problems.BadRequest("The request body is not valid UTF-8.",
+                $"JSON must be sent as UTF-8; the body has {invalid}. Encode the text as UTF-8 (with a genre, check its accents)."));
+        }
+
         JsonDocument document;
         try
         {
@@ -75,9 +82,10 @@ public sealed class ScoreRequest : IDisposable
         var problem = root.ValueKind switch
         {
             JsonValueKind.Array => CheckCount(root.GetArrayLength(), TracksField, options.MaxBatchSize),
-            JsonValueKind.Object when root.TryGetProperty(TracksField, out var tracks) => tracks.ValueKind == JsonValueKind.Array
-                ? CheckCount(tracks.GetArrayLength(), TracksField, options.MaxBatchSize)
-                : Problems.Validation([new FieldError(TracksField, "must be an array of track objects")], "The request is invalid."),
+            JsonValueKind.Object when root.TryGetProperty(TracksField, out var tracks) => CheckBatchMembers(root)
+                ?? (tracks.ValueKind == JsonValueKind.Array
+                    ? CheckCount(tracks.GetArrayLength(), TracksField, options.MaxBatchSize)
+                    : Problems.Validation([new FieldError(TracksField, "must be an array of track objects")], "The request is invalid.")),
             JsonValueKind.Object => null,
             _ => Problems.BadRequest("The request body is not a track.",
                 "Send one track as a JSON object, an array of tracks, or {\"tracks\": [...]}."),
@@ -127,6 +135,25 @@ public sealed class ScoreRequest : IDisposable
     public void Dispose() => _document?.Dispose();
 
     private static ScoreRequest Refused(ServingResult problem) => new(null, false, problem);
+
+    /// <summary>
+    /// A batch object holds <c>tracks</c> once and nothing beside it: a field there (a <c>genre</c> meant for every
+    /// track, a typo) would otherwise be ignored silently.
+    /// </summary>
+    private static ServingResult? CheckBatchMembers(JsonElement root)
+    {
+        var errors = new List<FieldError>();
+        TrackJson.CheckMembers(root, "", errors);
+        if (errors.Count == 0)
+        {
+            errors.AddRange(root.EnumerateObject()
+                .Where(p => !p.NameEquals(TracksField))
+                .Select(p => new FieldError(Echo.Text(p.Name),
+                    "is not allowed beside tracks: a batch is {\"tracks\": [...]} alone; put genre and every other field in each track")));
+        }
+
+        return errors.Count == 0 ? null : Problems.Validation(errors, "The request is invalid.");
+    }
 
     private static ServingResult? CheckCount(int count, string path, int max) =>
         count == 0 ? Problems.Validation([new FieldError(path, "must hold at least one track")], "The request is invalid.")

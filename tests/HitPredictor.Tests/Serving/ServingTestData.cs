@@ -76,12 +76,15 @@ internal static class ServingTestData
         ["genre"] = genre,
     };
 
-    public static HttpRequest Request(string body, string? contentType = "application/json", long? contentLength = null)
+    public static HttpRequest Request(string body, string? contentType = "application/json", long? contentLength = null) =>
+        Request(Encoding.UTF8.GetBytes(body), contentType, contentLength);
+
+    /// <summary>A request with exactly these bytes as its body (invalid UTF-8 included).</summary>
+    public static HttpRequest Request(byte[] bytes, string? contentType = "application/json", long? contentLength = null)
     {
         var context = new DefaultHttpContext();
         context.Request.Method = HttpMethods.Post;
         context.Request.ContentType = contentType;
-        var bytes = Encoding.UTF8.GetBytes(body);
         context.Request.Body = new MemoryStream(bytes);
         context.Request.ContentLength = contentLength ?? bytes.Length;
         context.Response.Body = new MemoryStream();
