@@ -32,6 +32,31 @@ public sealed class ServingOptions
     /// <summary>Largest request body in bytes (1 KiB to 256 MiB). Default 4 MiB.</summary>
     public long MaxBodyBytes { get; set; } = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// Most model predictions one scoring request may cost (1 to 10,000,000): a track with a genre costs 1, a track
+    /// without one costs one per genre the model knows (113 for the released model), since its probabilities are
+    /// averaged over them. A request over the budget is refused with 413 before anything is scored. Default 2,000:
+    /// a full batch of 1,000 tracks with genres, or 17 genre-less tracks of the released model.
+    /// </summary>
+    public int MaxPredictionsPerRequest { get; set; } = 2_000;
+
+    /// <summary>
+    /// A request costing more than this many predictions (1 to 10,000,000) is expensive: at most
+    /// <see cref="MaxConcurrentExpensiveRequests"/> of them are scored at once, so cheap requests are not starved.
+    /// Default 200 (two genre-less tracks of the released model).
+    /// </summary>
+    public int ExpensiveRequestPredictions { get; set; } = 200;
+
+    /// <summary>
+    /// Expensive requests scored at once (1 to 1,024); one more is refused at once with 429 and
+    /// <c>Retry-After</c> (<see cref="BusyRetryAfterSeconds"/>). Default 1 per 2 processors, at least 1: a large batch
+    /// already scores on every processor.
+    /// </summary>
+    public int MaxConcurrentExpensiveRequests { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>Seconds a client refused with 429 (too many expensive requests at once) is told to wait (1 to 3,600). Default 1.</summary>
+    public int BusyRetryAfterSeconds { get; set; } = 1;
+
     /// <summary>Seconds a client is told to wait (Retry-After) while no model is loaded (1 to 3,600). Default 5.</summary>
     public int RetryAfterSeconds { get; set; } = 5;
 

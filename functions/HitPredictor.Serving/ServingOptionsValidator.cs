@@ -18,6 +18,16 @@ internal sealed class ServingOptionsValidator : IValidateOptions<ServingOptions>
         Range(errors, nameof(options.MaxBatchSize), options.MaxBatchSize, 1, 100_000);
         Range(errors, nameof(options.MaxBodyBytes), options.MaxBodyBytes, 1_024, 256L * 1024 * 1024);
         Range(errors, nameof(options.RetryAfterSeconds), options.RetryAfterSeconds, 1, 3_600);
+        Range(errors, nameof(options.MaxPredictionsPerRequest), options.MaxPredictionsPerRequest, 1, 10_000_000);
+        Range(errors, nameof(options.ExpensiveRequestPredictions), options.ExpensiveRequestPredictions, 1, 10_000_000);
+        Range(errors, nameof(options.MaxConcurrentExpensiveRequests), options.MaxConcurrentExpensiveRequests, 1, 1_024);
+        Range(errors, nameof(options.BusyRetryAfterSeconds), options.BusyRetryAfterSeconds, 1, 3_600);
+        if (options.ExpensiveRequestPredictions > options.MaxPredictionsPerRequest)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{ServingOptions.SectionName}:{nameof(options.ExpensiveRequestPredictions)} ({options.ExpensiveRequestPredictions}) must not exceed {nameof(options.MaxPredictionsPerRequest)} ({options.MaxPredictionsPerRequest}), or no request would ever count as expensive."));
+        }
+
         if (options.StoreFolder is { } folder && folder.Length > 0 && string.IsNullOrWhiteSpace(folder))
         {
             errors.Add($"{ServingOptions.SectionName}:{nameof(options.StoreFolder)} is blank; leave it out to use Blob Storage.");

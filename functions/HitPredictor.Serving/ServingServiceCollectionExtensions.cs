@@ -37,6 +37,7 @@ public static class ServingServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ModelRefresher>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ModelRefreshService>());
+        services.TryAddSingleton<ExpensiveRequestGate>();
         services.TryAddSingleton<ScoreHandler>();
         services.TryAddSingleton<ModelHandler>();
         services.TryAddSingleton<HealthHandler>();

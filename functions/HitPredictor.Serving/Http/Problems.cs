@@ -45,6 +45,44 @@ public static class Problems
         Plain(StatusCodes.Status409Conflict, "https://tools.ietf.org/html/rfc9110#section-15.5.10",
             "The live model cannot explain its scores.", reason + ". Send the request without explain=true to score.");
 
+    /// <summary>
+    /// 413: scoring the request would cost more predictions than <paramref name="budget"/>; says the cost, the budget
+    /// and how to come under it (give each track its genre, or split the batch).
+    /// </summary>
+    public static ServingResult OverBudget(long cost, int budget, int genreLessTracks, int perGenreLessTrack, int tracks)
+    {
+        var genreLessPart = genreLessTracks == 0
+            ? ""
+            : string.Create(CultureInfo.InvariantCulture,
+                $" ({genreLessTracks:N0} track{(genreLessTracks == 1 ? "" : "s")} without a genre cost {perGenreLessTrack:N0} each: one per genre the model knows)");
+        var fitting = budget >= perGenreLessTrack ? budget / perGenreLessTrack : 0;
+        var split = fitting > 0
+            ? string.Create(CultureInfo.InvariantCulture, $", or split the batch (at most {fitting:N0} genre-less tracks per request)")
+            : ", or split the batch";
+        var fix = genreLessTracks == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"Split the batch into requests of at most {budget:N0} tracks.")
+            : $"Give each track its genre (1 prediction each){split}.";
+        return Plain(StatusCodes.Status413RequestEntityTooLarge, "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+            "The request would cost too many predictions.",
+            string.Create(CultureInfo.InvariantCulture,
+                $"Scoring these {tracks:N0} tracks costs {cost:N0} predictions{genreLessPart}, over the budget of {budget:N0} per request. {fix}"));
+    }
+
+    /// <summary>429 with Retry-After: as many expensive requests as allowed are being scored already.</summary>
+    public static ServingResult Busy(long cost, int threshold, int concurrent, int retryAfterSeconds)
+    {
+        var problem = new ProblemDetails
+        {
+            Type = "https://tools.ietf.org/html/rfc6585#section-4",
+            Title = "Too many expensive requests at once.",
+            Status = StatusCodes.Status429TooManyRequests,
+            Detail = string.Create(CultureInfo.InvariantCulture,
+                $"This request costs {cost:N0} predictions (more than {threshold:N0} counts as expensive) and {concurrent:N0} such request{(concurrent == 1 ? " is" : "s are")} already being scored. Retry after {retryAfterSeconds} s, or give the tracks their genre to make it cheap."),
+        };
+        return ServingResult.Problem(problem, StatusCodes.Status429TooManyRequests,
+            new Dictionary<string, string> { ["Retry-After"] = retryAfterSeconds.ToString(CultureInfo.InvariantCulture) });
+    }
+
     /// <summary>503 with Retry-After: no model is loaded.</summary>
     public static ServingResult NotReady(string reason, int retryAfterSeconds)
     {

@@ -12,10 +12,12 @@ namespace HitPredictor.Serving.Http;
 /// that model's card, and scores them all on that one generation, so a batch never mixes two models; a large
 /// batch is shared by several engines of that generation, one per processor. A bad track rejects the whole
 /// batch, with every error listed. With <c>?explain=true</c> each result also carries its explanation
-/// (<see cref="ScoreExplanations"/>).
+/// (<see cref="ScoreExplanations"/>). A request over the prediction budget is refused with 413 before anything is
+/// scored (<see cref="PredictionCost"/>); an expensive one waits for no one: it is refused with 429 while the
+/// <see cref="ExpensiveRequestGate"/> is full.
 /// </summary>
 public sealed partial class ScoreHandler(
-    EnginePool pool, ModelRefresher refresher, IOptions<ServingOptions> options, ILogger<ScoreHandler> logger)
+    EnginePool pool, ModelRefresher refresher, ExpensiveRequestGate gate, IOptions<ServingOptions> options, ILogger<ScoreHandler> logger)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -54,10 +56,29 @@ public sealed partial class ScoreHandler(
                     return Problems.CannotExplain(reason);
                 }
 
-                var results = Array.ConvertAll(lease.PredictBatch(inputs, cancellationToken), TrackScore.From);
-                if (explainer is not null)
+                var settings = options.Value;
+                var cost = PredictionCost.Of(inputs, lease.Card);
+                if (cost > settings.MaxPredictionsPerRequest)
                 {
-                    results = ScoreExplanations.Add(results, inputs, explainer, cancellationToken);
+                    Log.OverBudget(logger, cost, settings.MaxPredictionsPerRequest);
+                    return Problems.OverBudget(cost, settings.MaxPredictionsPerRequest, inputs.Count(PredictionCost.IsGenreAveraged),
+                        PredictionCost.PerGenreLessTrack(lease.Card), inputs.Count);
+                }
+
+                if (!gate.TryEnter(cost, out var slot))
+                {
+                    Log.Busy(logger, cost);
+                    return Problems.Busy(cost, settings.ExpensiveRequestPredictions, settings.MaxConcurrentExpensiveRequests, settings.BusyRetryAfterSeconds);
+                }
+
+                TrackScore[] results;
+                using (slot)
+                {
+                    results = Array.ConvertAll(lease.PredictBatch(inputs, cancellationToken), TrackScore.From);
+                    if (explainer is not null)
+                    {
+                        results = ScoreExplanations.Add(results, inputs, explainer, cancellationToken);
+                    }
                 }
 
                 return body.IsBatch
@@ -79,5 +100,11 @@ public sealed partial class ScoreHandler(
 
         [LoggerMessage(2, LogLevel.Error, "Scoring failed unexpectedly", EventName = "ScoreFailed")]
         public static partial void Failed(ILogger logger, Exception exception);
+
+        [LoggerMessage(3, LogLevel.Debug, "Scoring request refused: it costs {Predictions} predictions, over the budget of {Budget}", EventName = "ScoreOverBudget")]
+        public static partial void OverBudget(ILogger logger, long predictions, int budget);
+
+        [LoggerMessage(4, LogLevel.Debug, "Expensive scoring request ({Predictions} predictions) refused: every slot is taken", EventName = "ScoreBusy")]
+        public static partial void Busy(ILogger logger, long predictions);
     }
 }

@@ -23,7 +23,9 @@ internal sealed class ScoringHarness : IDisposable
         }
 
         Refresher = new ModelRefresher(ModelStoreFactory.ForFolder(Path.Combine(Path.GetTempPath(), "hitpredictor-tests", "unused")), Pool);
-        Handler = new ScoreHandler(Pool, Refresher, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<ScoreHandler>.Instance);
+        var settings = Microsoft.Extensions.Options.Options.Create(Options);
+        Gate = new ExpensiveRequestGate(settings);
+        Handler = new ScoreHandler(Pool, Refresher, Gate, settings, NullLogger<ScoreHandler>.Instance);
     }
 
     public ServingOptions Options { get; }
@@ -31,6 +33,8 @@ internal sealed class ScoringHarness : IDisposable
     public EnginePool Pool { get; }
 
     public ModelRefresher Refresher { get; }
+
+    public ExpensiveRequestGate Gate { get; }
 
     public ScoreHandler Handler { get; }
 
@@ -55,5 +59,6 @@ internal sealed class ScoringHarness : IDisposable
     {
         Refresher.Dispose();
         Pool.Dispose();
+        Gate.Dispose();
     }
 }

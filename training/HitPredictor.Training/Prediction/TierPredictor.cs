@@ -28,7 +28,7 @@ public static class TierPredictor
         ArgumentNullException.ThrowIfNull(calibration);
         ArgumentNullException.ThrowIfNull(input);
 
-        if (!string.IsNullOrEmpty(input.Genre))
+        if (!PredictionCost.IsGenreAveraged(input))
         {
             return From(calibration.Apply(engine.Predict(input).Probabilities), calibration, genreAveraged: false, card.Version);
         }

@@ -1,0 +1,106 @@
+using System.Text.Json.Nodes;
+using AwesomeAssertions;
+using HitPredictor.Serving;
+using HitPredictor.Tests.Support;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HitPredictor.Tests.Serving;
+
+/// <summary>The per-request budget in predictions (a genre-less track costs one per known genre) and the gate on expensive requests.</summary>
+public sealed class PredictionBudgetTests(SampleModelFixture sample)
+{
+    private int Genres => sample.Package.Card.GenreShares.Count;
+
+    [Fact]
+    public async Task Score_GenreLessBatchOverBudget_Returns413WithCostBudgetAndFix()
+    {
+        // Arrange: one genre-less track more than the budget holds
+        using var harness = new ScoringHarness(sample, new ServingOptions { MaxPredictionsPerRequest = Genres * 3, ExpensiveRequestPredictions = Genres });
+        var tracks = new JsonArray([.. Enumerable.Range(0, 4).Select(_ => (JsonNode)ServingTestData.Track(genre: null))]);
+
+        // Act
+        var result = await harness.ScoreAsync(new JsonObject { ["tracks"] = tracks });
+
+        // Assert
+        result.StatusCode.Should().Be(413);
+        result.ContentType.Should().StartWith("application/problem+json");
+        var detail = ((ProblemDetails)result.Value!).Detail;
+        detail.Should().Contain($"costs {Genres * 4:N0} predictions (4 tracks without a genre cost {Genres:N0} each")
+            .And.Contain($"over the budget of {Genres * 3:N0} per request")
+            .And.Contain("Give each track its genre")
+            .And.Contain("at most 3 genre-less tracks per request");
+    }
+
+    [Fact]
+    public async Task Score_GenreLessBatchWithinBudget_Scores()
+    {
+        using var harness = new ScoringHarness(sample, new ServingOptions { MaxPredictionsPerRequest = Genres * 3, ExpensiveRequestPredictions = Genres });
+        var tracks = new JsonArray([.. Enumerable.Range(0, 3).Select(_ => (JsonNode)ServingTestData.Track(genre: null))]);
+
+        var result = await harness.ScoreAsync(new JsonObject { ["tracks"] = tracks });
+
+        result.StatusCode.Should().Be(200);
+    }
+
+    [Fact]
+    public async Task Score_TracksWithGenreOverBudget_Returns413SayingSplit()
+    {
+        using var harness = new ScoringHarness(sample, new ServingOptions { MaxPredictionsPerRequest = 5, ExpensiveRequestPredictions = 5 });
+        var tracks = new JsonArray([.. Enumerable.Range(0, 6).Select(_ => (JsonNode)ServingTestData.Track("pop"))]);
+
+        var result = await harness.ScoreAsync(tracks);
+
+        result.StatusCode.Should().Be(413);
+        ((ProblemDetails)result.Value!).Detail.Should().Be(
+            "Scoring these 6 tracks costs 6 predictions, over the budget of 5 per request. Split the batch into requests of at most 5 tracks.");
+    }
+
+    [Fact]
+    public async Task Score_ExpensiveWhileEverySlotIsTaken_Returns429WithRetryAfterAndCheapStillScores()
+    {
+        // Arrange: the only expensive slot is held
+        using var harness = new ScoringHarness(sample, new ServingOptions { ExpensiveRequestPredictions = 1, MaxConcurrentExpensiveRequests = 1, BusyRetryAfterSeconds = 2 });
+        var expensive = new JsonArray(ServingTestData.Track("pop"), ServingTestData.Track("rock"));
+        harness.Gate.TryEnter(2, out var held).Should().BeTrue();
+
+        // Act
+        var refused = await harness.ScoreAsync(expensive);
+        var cheap = await harness.ScoreAsync(ServingTestData.Track("pop"));
+        held.Dispose();
+        var afterwards = await harness.ScoreAsync(expensive);
+
+        // Assert
+        refused.StatusCode.Should().Be(429);
+        refused.Headers["Retry-After"].Should().Be("2");
+        ((ProblemDetails)refused.Value!).Detail.Should().Contain("costs 2 predictions").And.Contain("1 such request is already being scored");
+        cheap.StatusCode.Should().Be(200);
+        afterwards.StatusCode.Should().Be(200);
+        harness.Gate.TryEnter(2, out var again).Should().BeTrue("the slot of a scored request is given back");
+        again.Dispose();
+    }
+
+    [Fact]
+    public void Validate_BudgetSettingsOutOfRange_ReportsEachOne()
+    {
+        var options = new ServingOptions
+        {
+            MaxPredictionsPerRequest = 0,
+            ExpensiveRequestPredictions = 0,
+            MaxConcurrentExpensiveRequests = 0,
+            BusyRetryAfterSeconds = 0,
+        };
+
+        var result = new ServingOptionsValidator().Validate(null, options);
+
+        result.Failures.Should().HaveCount(4);
+        result.FailureMessage.Should().Contain("Serving:MaxPredictionsPerRequest").And.Contain("Serving:MaxConcurrentExpensiveRequests");
+    }
+
+    [Fact]
+    public void Validate_ExpensiveThresholdOverBudget_Fails()
+    {
+        var result = new ServingOptionsValidator().Validate(null, new ServingOptions { MaxPredictionsPerRequest = 100, ExpensiveRequestPredictions = 101 });
+
+        result.Failures.Should().ContainSingle().Which.Should().Contain("must not exceed MaxPredictionsPerRequest");
+    }
+}
