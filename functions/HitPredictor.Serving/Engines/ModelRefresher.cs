@@ -157,7 +157,7 @@ public sealed partial class ModelRefresher : IDisposable
             return null;
         }
 
-        foreach (var candidate in versions.OrderByDescending(v => v.StoredAt).ThenByDescending(v => v.Version, StringComparer.Ordinal))
+        foreach (var candidate in StoredVersion.NewestFirst(versions))
         {
             try
             {

@@ -43,7 +43,7 @@ public sealed partial class RetrainService(RetrainStores stores, RetrainingOptio
         try
         {
             await RunStepsAsync(source, report, meter, cancellationToken);
-            report.LiveVersionAfter = (await stores.Models.GetCurrentAsync(cancellationToken))?.Version;
+            report.LiveVersionAfter = (await ReadLiveAsync(report, cancellationToken)).Pointer?.Version;
         }
         catch (Exception ex)
         {
@@ -82,7 +82,7 @@ public sealed partial class RetrainService(RetrainStores stores, RetrainingOptio
     private async Task RunStepsAsync(DatasetSource source, RetrainReport report, RunMeter meter, CancellationToken cancellationToken)
     {
         meter.Step("inspect");
-        report.LiveVersionBefore = (await stores.Models.GetCurrentAsync(cancellationToken))?.Version;
+        report.LiveVersionBefore = (await ReadLiveAsync(report, cancellationToken)).Pointer?.Version;
         var size = await source.GetSizeAsync(cancellationToken);
         report.SizeBytes = size;
         if (size is null)
@@ -224,8 +224,12 @@ public sealed partial class RetrainService(RetrainStores stores, RetrainingOptio
         report.MajorityBaseline = card.Metrics.MajorityBaseline;
 
         meter.Step("compare");
-        var pointer = await stores.Models.GetCurrentAsync(cancellationToken);
-        if (pointer is not null && await CompareWithLiveAsync(pointer, ml, candidate, trained.Split, report, cancellationToken) is { } compared)
+        var live = await ReadLiveAsync(report, cancellationToken);
+        var pointer = live.Pointer;
+        var compared = pointer is not null ? await CompareWithLiveAsync(pointer.Version, ml, candidate, trained.Split, report, noteFailure: true, cancellationToken)
+            : live.Unreadable ? await CompareWithNewestLoadableAsync(ml, candidate, trained.Split, report, cancellationToken)
+            : null;
+        if (compared is not null)
         {
             report.Candidate = compared.Candidate;
             report.Live = compared.Live;
@@ -253,7 +257,7 @@ public sealed partial class RetrainService(RetrainStores stores, RetrainingOptio
             }
 
             meter.Step("record");
-            if (!await MovePointerAsync(source, card, pointer, report, cancellationToken))
+            if (!await MovePointerAsync(source, card, live, report, cancellationToken))
             {
                 return;
             }
@@ -280,18 +284,67 @@ public sealed partial class RetrainService(RetrainStores stores, RetrainingOptio
         }
     }
 
+    /// <summary>
+    /// The pointer, or (when <c>current.json</c> is unreadable) no pointer with the unreadable one's ETag, so a promotion
+    /// can replace it as <c>publish</c> does; the report notes it once.
+    /// </summary>
+    private async Task<LivePointer> ReadLiveAsync(RetrainReport report, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return new LivePointer(await stores.Models.GetCurrentAsync(cancellationToken), Unreadable: false, null);
+        }
+        catch (InvalidDataException ex)
+        {
+            var note = $"{ModelPointer.FileName} is unreadable ({ex.Message}): the candidate is judged against the newest stored version that loads " +
+                "(the one the service falls back to), and a promotion replaces the unreadable pointer on its ETag.";
+            if (!report.Notes.Contains(note))
+            {
+                report.Notes.Add(note);
+            }
+
+            return new LivePointer(null, Unreadable: true, await stores.Models.GetCurrentETagAsync(cancellationToken));
+        }
+    }
+
+    /// <summary>With <c>current.json</c> unreadable, the comparison with the version the service falls back to (the newest stored that loads).</summary>
+    private async Task<ComparedFigures?> CompareWithNewestLoadableAsync(
+        MLContext ml, ModelPackage candidate, DataSplit split, RetrainReport report, CancellationToken cancellationToken)
+    {
+        var versions = new List<StoredVersion>();
+        await foreach (var version in stores.Models.ListVersionsAsync(cancellationToken))
+        {
+            versions.Add(version);
+        }
+
+        foreach (var stored in StoredVersion.NewestFirst(versions))
+        {
+            if (await CompareWithLiveAsync(stored.Version, ml, candidate, split, report, noteFailure: false, cancellationToken) is { } compared)
+            {
+                return compared;
+            }
+        }
+
+        report.Notes.Add("No stored version loads: the candidate was judged against the majority baseline only.");
+        return null;
+    }
+
     /// <summary>Both models' figures on rows neither trained on (<see cref="FairComparison"/>); null when the live model does not load.</summary>
     private async Task<ComparedFigures?> CompareWithLiveAsync(
-        ModelPointer pointer, MLContext ml, ModelPackage candidate, DataSplit split, RetrainReport report, CancellationToken cancellationToken)
+        string version, MLContext ml, ModelPackage candidate, DataSplit split, RetrainReport report, bool noteFailure, CancellationToken cancellationToken)
     {
         ModelPackage live;
         try
         {
-            live = ModelLoader.Load(await stores.Models.OpenAsync(pointer.Version, cancellationToken));
+            live = ModelLoader.Load(await stores.Models.OpenAsync(version, cancellationToken));
         }
         catch (Exception ex) when (ex is ModelNotFoundException or ModelValidationException)
         {
-            report.Notes.Add($"The live model {pointer.Version} could not be loaded ({ex.Message}); the candidate was judged against the majority baseline only.");
+            if (noteFailure)
+            {
+                report.Notes.Add($"The live model {version} could not be loaded ({ex.Message}); the candidate was judged against the majority baseline only.");
+            }
+
             return null;
         }
 
@@ -321,11 +374,12 @@ public sealed partial class RetrainService(RetrainStores stores, RetrainingOptio
     /// comparison. On a conflict the marker is rewritten as such (a conflict is not a final decision: the same
     /// content may be trained again) and the report says so when the run ends.
     /// </summary>
-    private async Task<bool> MovePointerAsync(DatasetSource source, ModelCard card, ModelPointer? pointer, RetrainReport report, CancellationToken cancellationToken)
+    private async Task<bool> MovePointerAsync(DatasetSource source, ModelCard card, LivePointer live, RetrainReport report, CancellationToken cancellationToken)
     {
+        var pointer = live.Pointer;
         try
         {
-            var moved = await ModelPromoter.MovePointerAsync(stores.Models, card.Version, pointer?.ETag, async ct =>
+            var moved = await ModelPromoter.MovePointerAsync(stores.Models, card.Version, pointer?.ETag ?? live.UnreadableETag, async ct =>
             {
                 await RecordAsync(source, card, report, RetrainOutcome.Promoted, pointer?.Version, ct);
                 report.LiveVersionAfter = card.Version;
@@ -415,11 +469,14 @@ public sealed partial class RetrainService(RetrainStores stores, RetrainingOptio
         }
         catch (InvalidDataException)
         {
-            return false;
+            return true; // an unreadable pointer names no version: this one is not live, so training again repairs the pointer
         }
 
         return live != marker.Version && live == marker.ReplacedVersion;
     }
+
+    /// <summary>The pointer as read (<see langword="null"/> when absent or unreadable), and an unreadable one's ETag.</summary>
+    private sealed record LivePointer(ModelPointer? Pointer, bool Unreadable, string? UnreadableETag);
 
     private void Reject(RetrainReport report, string reason)
     {

@@ -78,6 +78,9 @@ internal sealed class RetrainHarness : IDisposable
 
     public Task<TrainedDataset?> MarkerAsync(string sha256) => Stores.Datasets.FindAsync(sha256, TestContext.Current.CancellationToken);
 
+    /// <summary>The store's <c>current.json</c> on disk.</summary>
+    public string PointerPath => Path.Combine(_folder.Path, "store", "models", ModelPointer.FileName);
+
     public string[] Versions() =>
         [.. Directory.GetDirectories(Path.Combine(_folder.Path, "store", "models"))
             .Select(Path.GetFileName).OfType<string>().Where(n => n != "datasets").Order(StringComparer.Ordinal)];
