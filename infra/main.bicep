@@ -58,6 +58,16 @@ param apiAccess string = 'anonymous'
 @description('Client id of the Entra ID app registration that signs callers in, when apiAccess is entra.')
 param entraClientId string = ''
 
+@description('public: the storage account accepts every network (every caller still needs an Entra ID role). restricted: a virtual network for the Function App (VNet integration, storage service endpoint); the account then accepts only that subnet, Azure trusted services and storageAllowedIpAddresses. Trade-offs in docs/deploy.md.')
+@allowed([
+  'public'
+  'restricted'
+])
+param storageNetworkAccess string = 'public'
+
+@description('With storageNetworkAccess restricted: public IPv4 addresses or CIDR ranges, comma-separated, allowed to reach the storage account (the machine running azd deploy, dataset uploaders).')
+param storageAllowedIpAddresses string = ''
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -69,6 +79,9 @@ var datasetsContainerName = 'datasets'
 var modelsContainerName = 'models'
 var reportsContainerName = 'reports'
 var deploymentContainerName = 'app-package-${resourceToken}'
+var restrictNetwork = storageNetworkAccess == 'restricted'
+var virtualNetworkName = 'vnet-${resourceToken}'
+var appSubnetName = 'app'
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: 'rg-${environmentName}'
@@ -86,6 +99,17 @@ module identity 'modules/identity.bicep' = {
   }
 }
 
+module network 'modules/network.bicep' = if (restrictNetwork) {
+  name: 'network'
+  scope: rg
+  params: {
+    name: virtualNetworkName
+    location: location
+    tags: tags
+    appSubnetName: appSubnetName
+  }
+}
+
 module storage 'modules/storage.bicep' = {
   name: 'storage'
   scope: rg
@@ -97,6 +121,9 @@ module storage 'modules/storage.bicep' = {
     modelsContainerName: modelsContainerName
     reportsContainerName: reportsContainerName
     deploymentContainerName: deploymentContainerName
+    networkAccess: storageNetworkAccess
+    allowedSubnetId: restrictNetwork ? network!.outputs.appSubnetId : ''
+    allowedIpAddresses: empty(storageAllowedIpAddresses) ? [] : map(split(storageAllowedIpAddresses, ','), address => trim(address))
   }
 }
 
@@ -153,6 +180,7 @@ module hosting 'modules/hosting.bicep' = {
     corsAllowedOrigins: empty(corsAllowedOrigins) ? [] : split(corsAllowedOrigins, ',')
     apiAccess: apiAccess
     entraClientId: entraClientId
+    virtualNetworkSubnetId: restrictNetwork ? network!.outputs.appSubnetId : ''
   }
 }
 

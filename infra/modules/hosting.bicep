@@ -73,6 +73,9 @@ param apiAccess string = 'anonymous'
 @description('Client id of the Entra ID app registration that signs callers in (apiAccess entra).')
 param entraClientId string = ''
 
+@description('Subnet the app integrates with (the network-restricted option); empty for none.')
+param virtualNetworkSubnetId string = ''
+
 resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
   name: storageAccountName
 }
@@ -109,6 +112,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
       cors: {

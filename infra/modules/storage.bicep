@@ -24,6 +24,19 @@ param reportsContainerName string
 @description('Container the Flex Consumption plan deploys the app package from.')
 param deploymentContainerName string
 
+@description('public: every network may reach the account (callers still need an Entra ID role). restricted: only the subnet in allowedSubnetId, Azure trusted services and allowedIpAddresses.')
+@allowed([
+  'public'
+  'restricted'
+])
+param networkAccess string = 'public'
+
+@description('With networkAccess restricted: the subnet (with a Microsoft.Storage service endpoint) the Function App integrates with.')
+param allowedSubnetId string = ''
+
+@description('With networkAccess restricted: public IPv4 addresses or CIDR ranges allowed in (the deploying machine, dataset uploaders).')
+param allowedIpAddresses array = []
+
 // The Functions host's own containers are created here too, so that its roles can be scoped to them
 // (a container-scoped role cannot create its container).
 var containerNames = [
@@ -51,10 +64,20 @@ resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' = {
     allowSharedKeyAccess: false
     defaultToOAuthAuthentication: true
     allowCrossTenantReplication: false
+    // Restricted keeps the public endpoint on for the listed networks only; the rest are denied.
     publicNetworkAccess: 'Enabled'
     networkAcls: {
-      defaultAction: 'Allow'
+      defaultAction: networkAccess == 'restricted' ? 'Deny' : 'Allow'
       bypass: 'AzureServices'
+      virtualNetworkRules: networkAccess == 'restricted'
+        ? [
+            {
+              id: allowedSubnetId
+              action: 'Allow'
+            }
+          ]
+        : []
+      ipRules: networkAccess == 'restricted' ? map(allowedIpAddresses, address => { value: address, action: 'Allow' }) : []
     }
   }
 }

@@ -57,6 +57,8 @@ public sealed partial class AzdTests(CompiledInfra infra)
     [InlineData("corsAllowedOrigins", "${CORS_ALLOWED_ORIGINS=}")]
     [InlineData("apiAccess", "${API_ACCESS=anonymous}")]
     [InlineData("entraClientId", "${ENTRA_CLIENT_ID=}")]
+    [InlineData("storageNetworkAccess", "${STORAGE_NETWORK_ACCESS=public}")]
+    [InlineData("storageAllowedIpAddresses", "${STORAGE_ALLOWED_IP_ADDRESSES=}")]
     public void ParametersFile_Parameter_ComesFromTheAzdEnvironment(string parameter, string expected)
     {
         ParametersFile()[parameter]!["value"]!.GetValue<string>().Should().Be(expected);
