@@ -34,16 +34,17 @@ public sealed class ServingOptions
 
     /// <summary>
     /// Most model predictions one scoring request may cost (1 to 10,000,000): a track with a genre costs 1, a track
-    /// without one costs one per genre the model knows (113 for the released model), since its probabilities are
-    /// averaged over them. A request over the budget is refused with 413 before anything is scored. Default 2,000:
-    /// a full batch of 1,000 tracks with genres, or 17 genre-less tracks of the released model.
+    /// without one costs one per genre the model knows (112 for a model trained on the full dataset), since its
+    /// probabilities are averaged over them. A request over the budget is refused with 413 before anything is scored.
+    /// Default 1,000: a full batch of 1,000 tracks with genres, or 8 genre-less tracks of a full-dataset model (each
+    /// answered within about a second on 2 cores; measured in docs/benchmarks.md).
     /// </summary>
-    public int MaxPredictionsPerRequest { get; set; } = 2_000;
+    public int MaxPredictionsPerRequest { get; set; } = 1_000;
 
     /// <summary>
     /// A request costing more than this many predictions (1 to 10,000,000) is expensive: at most
     /// <see cref="MaxConcurrentExpensiveRequests"/> of them are scored at once, so cheap requests are not starved.
-    /// Default 200 (two genre-less tracks of the released model).
+    /// Default 200 (two genre-less tracks of a full-dataset model).
     /// </summary>
     public int ExpensiveRequestPredictions { get; set; } = 200;
 
