@@ -133,6 +133,7 @@ public static class ApiDocument
                 ["405"] = ApiResponses.Ref(document, ApiResponses.MethodNotAllowed),
                 ["413"] = ApiResponses.Ref(document, ApiResponses.TooLarge),
                 ["415"] = ApiResponses.Ref(document, ApiResponses.UnsupportedMediaType),
+                ["429"] = ApiResponses.Ref(document, ApiResponses.Busy),
                 ["500"] = ApiResponses.Ref(document, ApiResponses.Unexpected),
                 ["503"] = ApiResponses.Ref(document, ApiResponses.NotReady),
             },

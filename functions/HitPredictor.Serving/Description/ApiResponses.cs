@@ -6,7 +6,7 @@ namespace HitPredictor.Serving.Description;
 
 /// <summary>
 /// The error answers of the API's description, as <see cref="Problems"/> writes them: every one is
-/// <c>application/problem+json</c>, 503 with <c>Retry-After</c>, 405 with <c>Allow</c>.
+/// <c>application/problem+json</c>, 503 and 429 with <c>Retry-After</c>, 405 with <c>Allow</c>.
 /// </summary>
 internal static class ApiResponses
 {
@@ -17,6 +17,7 @@ internal static class ApiResponses
     public const string UnsupportedMediaType = "UnsupportedMediaType";
     public const string Unexpected = "InternalServerError";
     public const string NotReady = "ServiceUnavailable";
+    public const string Busy = "TooManyRequests";
 
     public const string ProblemMediaType = "application/problem+json";
 
@@ -36,7 +37,21 @@ internal static class ApiResponses
             Content = Problem(document, ApiSchemas.Problem),
         };
         responses[TooLarge] = Plain(document, string.Create(CultureInfo.InvariantCulture,
-            $"The body is longer than Serving:MaxBodyBytes ({options.MaxBodyBytes:N0} bytes here); send fewer tracks per request."));
+            $"The body is longer than Serving:MaxBodyBytes ({options.MaxBodyBytes:N0} bytes here), or scoring it would cost more than Serving:MaxPredictionsPerRequest ({options.MaxPredictionsPerRequest:N0} predictions here; a track with a genre costs 1, one without costs one per genre the model knows). The detail says which, the cost and the fix: send fewer tracks per request, or give each track its genre."));
+        responses[Busy] = new OpenApiResponse
+        {
+            Description = string.Create(CultureInfo.InvariantCulture,
+                $"The request costs more than Serving:ExpensiveRequestPredictions ({options.ExpensiveRequestPredictions:N0} predictions here) and Serving:MaxConcurrentExpensiveRequests ({options.MaxConcurrentExpensiveRequests:N0} here) such requests are being scored; retry after the Retry-After seconds, or give the tracks their genre."),
+            Headers = new Dictionary<string, IOpenApiHeader>
+            {
+                ["Retry-After"] = new OpenApiHeader
+                {
+                    Description = "Seconds to wait before retrying (Serving:BusyRetryAfterSeconds).",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" },
+                },
+            },
+            Content = Problem(document, ApiSchemas.Problem),
+        };
         responses[UnsupportedMediaType] = Plain(document, "The body is not sent as JSON (Content-Type: application/json or application/*+json).");
         responses[Unexpected] = Plain(document, "Something unexpected failed; the detail is logged, not returned.");
         responses[NotReady] = new OpenApiResponse
