@@ -744,6 +744,11 @@ async function scoreRows(items, bad, progress) {
         await delay((answer.retryAfter || 5) * 1000);
         continue;
       }
+      if (problem.status === 429 && attempt < 30) {
+        progress(`The service is busy with other large requests; trying again in ${answer.retryAfter || 1} s…`);
+        await delay((answer.retryAfter || 1) * 1000);
+        continue;
+      }
       const rejected = new Map();
       for (const [path, messages] of Object.entries(problem.errors ?? {})) {
         const match = /^tracks\[(\d+)\]\.?(.*)$/.exec(path);
