@@ -43,7 +43,7 @@ public sealed partial class RetrainService(RetrainStores stores, RetrainingOptio
         try
         {
             await RunStepsAsync(source, report, meter, cancellationToken);
-            report.LiveVersionAfter = (await ReadLiveAsync(report, cancellationToken)).Pointer?.Version;
+            report.LiveVersionAfter = (await ReadLiveAsync(report, cancellationToken)).Current?.Version;
         }
         catch (Exception ex)
         {
@@ -82,7 +82,7 @@ public sealed partial class RetrainService(RetrainStores stores, RetrainingOptio
     private async Task RunStepsAsync(DatasetSource source, RetrainReport report, RunMeter meter, CancellationToken cancellationToken)
     {
         meter.Step("inspect");
-        report.LiveVersionBefore = (await ReadLiveAsync(report, cancellationToken)).Pointer?.Version;
+        report.LiveVersionBefore = (await ReadLiveAsync(report, cancellationToken)).Current?.Version;
         var size = await source.GetSizeAsync(cancellationToken);
         report.SizeBytes = size;
         if (size is null)
@@ -225,9 +225,9 @@ public sealed partial class RetrainService(RetrainStores stores, RetrainingOptio
 
         meter.Step("compare");
         var live = await ReadLiveAsync(report, cancellationToken);
-        var pointer = live.Pointer;
+        var pointer = live.Current;
         var compared = pointer is not null ? await CompareWithLiveAsync(pointer.Version, ml, candidate, trained.Split, report, noteFailure: true, cancellationToken)
-            : live.Unreadable ? await CompareWithNewestLoadableAsync(ml, candidate, trained.Split, report, cancellationToken)
+            : live.Unreadable is not null ? await CompareWithNewestLoadableAsync(ml, candidate, trained.Split, report, cancellationToken)
             : null;
         if (compared is not null)
         {
@@ -288,23 +288,17 @@ public sealed partial class RetrainService(RetrainStores stores, RetrainingOptio
     /// The pointer, or (when <c>current.json</c> is unreadable) no pointer with the unreadable one's ETag, so a promotion
     /// can replace it as <c>publish</c> does; the report notes it once.
     /// </summary>
-    private async Task<LivePointer> ReadLiveAsync(RetrainReport report, CancellationToken cancellationToken)
+    private async Task<PointerRead> ReadLiveAsync(RetrainReport report, CancellationToken cancellationToken)
     {
-        try
+        var read = await ModelPromoter.ReadPointerAsync(stores.Models, cancellationToken);
+        var note = $"{ModelPointer.FileName} is unreadable ({read.Unreadable}): the candidate is judged against the newest stored version that loads " +
+            "(the one the service falls back to), and a promotion replaces the unreadable pointer on its ETag.";
+        if (read.Unreadable is not null && !report.Notes.Contains(note))
         {
-            return new LivePointer(await stores.Models.GetCurrentAsync(cancellationToken), Unreadable: false, null);
+            report.Notes.Add(note);
         }
-        catch (InvalidDataException ex)
-        {
-            var note = $"{ModelPointer.FileName} is unreadable ({ex.Message}): the candidate is judged against the newest stored version that loads " +
-                "(the one the service falls back to), and a promotion replaces the unreadable pointer on its ETag.";
-            if (!report.Notes.Contains(note))
-            {
-                report.Notes.Add(note);
-            }
 
-            return new LivePointer(null, Unreadable: true, await stores.Models.GetCurrentETagAsync(cancellationToken));
-        }
+        return read;
     }
 
     /// <summary>With <c>current.json</c> unreadable, the comparison with the version the service falls back to (the newest stored that loads).</summary>
@@ -374,12 +368,12 @@ public sealed partial class RetrainService(RetrainStores stores, RetrainingOptio
     /// comparison. On a conflict the marker is rewritten as such (a conflict is not a final decision: the same
     /// content may be trained again) and the report says so when the run ends.
     /// </summary>
-    private async Task<bool> MovePointerAsync(DatasetSource source, ModelCard card, LivePointer live, RetrainReport report, CancellationToken cancellationToken)
+    private async Task<bool> MovePointerAsync(DatasetSource source, ModelCard card, PointerRead live, RetrainReport report, CancellationToken cancellationToken)
     {
-        var pointer = live.Pointer;
+        var pointer = live.Current;
         try
         {
-            var moved = await ModelPromoter.MovePointerAsync(stores.Models, card.Version, pointer?.ETag ?? live.UnreadableETag, async ct =>
+            var moved = await ModelPromoter.MovePointerAsync(stores.Models, card.Version, live.ETag, async ct =>
             {
                 await RecordAsync(source, card, report, RetrainOutcome.Promoted, pointer?.Version, ct);
                 report.LiveVersionAfter = card.Version;
@@ -475,8 +469,6 @@ public sealed partial class RetrainService(RetrainStores stores, RetrainingOptio
         return live != marker.Version && live == marker.ReplacedVersion;
     }
 
-    /// <summary>The pointer as read (<see langword="null"/> when absent or unreadable), and an unreadable one's ETag.</summary>
-    private sealed record LivePointer(ModelPointer? Pointer, bool Unreadable, string? UnreadableETag);
 
     private void Reject(RetrainReport report, string reason)
     {
