@@ -47,10 +47,19 @@ public static class Problems
 
     /// <summary>
     /// 413: scoring the request would cost more predictions than <paramref name="budget"/>; says the cost, the budget
-    /// and how to come under it (give each track its genre, or split the batch).
+    /// and how to come under it (give each track its genre, or split the batch). <paramref name="perExplanation"/> is what
+    /// explaining one track costs, when explanations were asked for (0 otherwise).
     /// </summary>
-    public static ServingResult OverBudget(long cost, int budget, int genreLessTracks, int perGenreLessTrack, int tracks)
+    public static ServingResult OverBudget(long cost, int budget, int genreLessTracks, int perGenreLessTrack, int tracks, int perExplanation = 0)
     {
+        if (perExplanation > 0)
+        {
+            return Plain(StatusCodes.Status413RequestEntityTooLarge, "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+                "The request would cost too many predictions.",
+                string.Create(CultureInfo.InvariantCulture,
+                    $"Scoring and explaining these {tracks:N0} tracks costs {cost:N0} predictions (explaining a track costs up to {perExplanation:N0}; a track without a genre, {perGenreLessTrack:N0}), over the budget of {budget:N0} per request. Explain at most {Math.Max(1, budget / (perExplanation + 1)):N0} tracks per request, or leave out explain=true to score the batch."));
+        }
+
         var genreLessPart = genreLessTracks == 0
             ? ""
             : string.Create(CultureInfo.InvariantCulture,

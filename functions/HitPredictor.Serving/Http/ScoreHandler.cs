@@ -57,12 +57,13 @@ public sealed partial class ScoreHandler(
                 }
 
                 var settings = options.Value;
-                var cost = PredictionCost.Of(inputs, lease.Card);
+                var perExplanation = explainer?.MaxEvaluationsPerTrack ?? 0;
+                var cost = PredictionCost.Of(inputs, lease.Card, perExplanation);
                 if (cost > settings.MaxPredictionsPerRequest)
                 {
                     Log.OverBudget(logger, cost, settings.MaxPredictionsPerRequest);
                     return Problems.OverBudget(cost, settings.MaxPredictionsPerRequest, inputs.Count(PredictionCost.IsGenreAveraged),
-                        PredictionCost.PerGenreLessTrack(lease.Card), inputs.Count);
+                        PredictionCost.PerGenreLessTrack(lease.Card), inputs.Count, perExplanation);
                 }
 
                 if (!gate.TryEnter(cost, out var slot))

@@ -56,6 +56,26 @@ public sealed class PredictionBudgetTests(SampleModelFixture sample)
     }
 
     [Fact]
+    public async Task Score_ExplainedBatchOverBudget_Returns413CountingTheExplanations()
+    {
+        // Arrange: 10 tracks with genre fit a budget of 100 unexplained, not explained
+        using var harness = new ScoringHarness(sample, new ServingOptions { MaxPredictionsPerRequest = 100, ExpensiveRequestPredictions = 100 });
+        var tracks = new JsonArray([.. Enumerable.Range(0, 10).Select(_ => (JsonNode)ServingTestData.Track("pop"))]);
+        var request = ServingTestData.Request(tracks);
+        request.QueryString = new Microsoft.AspNetCore.Http.QueryString("?explain=true");
+
+        // Act
+        var plain = await harness.ScoreAsync(tracks);
+        var explained = await harness.ScoreAsync(request);
+
+        // Assert
+        plain.StatusCode.Should().Be(200);
+        explained.StatusCode.Should().Be(413);
+        ((ProblemDetails)explained.Value!).Detail.Should().StartWith("Scoring and explaining these 10 tracks costs")
+            .And.Contain("explaining a track costs up to").And.Contain("leave out explain=true");
+    }
+
+    [Fact]
     public async Task Score_ExpensiveWhileEverySlotIsTaken_Returns429WithRetryAfterAndCheapStillScores()
     {
         // Arrange: the only expensive slot is held

@@ -47,6 +47,12 @@ public sealed class TrackExplainer
     public int Pairs { get; }
 
     /// <summary>
+    /// Most forest evaluations explaining one track takes (the reference, the track, and one per switched feature in each
+    /// walk but the last): what an explanation costs, counted like predictions in a request's budget.
+    /// </summary>
+    public int MaxEvaluationsPerTrack => 2 + (2 * Pairs * Math.Max(0, _features.Length - 1));
+
+    /// <summary>
     /// An explainer for a package, or false with the reason: the package has no <see cref="GenreBenchmarks.PartName"/>
     /// part (trained before explanations), or its model is not the forest <see cref="ForestEvaluator"/> reads.
     /// </summary>

@@ -23,11 +23,14 @@ public static class PredictionCost
         return Math.Max(1, card.GenreShares.Count);
     }
 
-    /// <summary>Predictions scoring every one of <paramref name="inputs"/> costs under <paramref name="card"/>.</summary>
-    public static long Of(IEnumerable<ModelInput> inputs, ModelCard card)
+    /// <summary>
+    /// Predictions scoring every one of <paramref name="inputs"/> costs under <paramref name="card"/>, plus
+    /// <paramref name="perExplanation"/> for each track explained (those with a genre, when explanations are asked for).
+    /// </summary>
+    public static long Of(IEnumerable<ModelInput> inputs, ModelCard card, int perExplanation = 0)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var perGenreLess = PerGenreLessTrack(card);
-        return inputs.Sum(input => IsGenreAveraged(input) ? (long)perGenreLess : 1L);
+        return inputs.Sum(input => IsGenreAveraged(input) ? (long)perGenreLess : 1L + perExplanation);
     }
 }
