@@ -110,11 +110,11 @@ public sealed class HitModelTrainerTests(SampleModelFixture sample)
     [Fact]
     public void Train_InvalidOptions_ListsEveryProblem()
     {
-        var options = SampleModelFixture.Options with { TestFraction = 1.5, Cutoffs = new(10, 20, 30) };
+        var options = SampleModelFixture.Options with { TestFraction = 1.5, Cutoffs = new(10, 20, 30), CalibrationFraction = 0.6 };
 
         var act = () => new HitModelTrainer(options).Train(sample.Data.Clean, sample.Data.Dataset, cancellationToken: TestContext.Current.CancellationToken);
 
-        act.Should().Throw<ArgumentException>().WithMessage("*strictly decreasing*test fraction*");
+        act.Should().Throw<ArgumentException>().WithMessage("*strictly decreasing*test fraction*calibration fraction must be above 0 and at most 0.5, got 0.6*");
     }
 
     [Fact]

@@ -110,7 +110,7 @@ internal static class TrainCommand
     {
         TrainingStage.Splitting => "Splitting 80/20, stratified by tier",
         TrainingStage.Training => "Training the random forest",
-        TrainingStage.CrossFitting => "Cross-fitting forests on the training folds to learn the calibration",
+        TrainingStage.Calibrating => "Learning the calibration on the held-back training tracks",
         TrainingStage.Evaluating => "Evaluating on the held-out tracks",
         TrainingStage.FeatureImportance => "Measuring feature importance (permutation)",
         TrainingStage.ArtistGroupedEvaluation => "Training and evaluating on an artist-grouped split",

@@ -3,8 +3,8 @@ using HitPredictor.Training.Tiers;
 namespace HitPredictor.Training.Calibration;
 
 /// <summary>
-/// Learns a <see cref="MemberCalibration"/> from out-of-fold raw probabilities (tracks each fold's forest did not
-/// train on). Each candidate method is scored by 2-fold cross-validated log-loss on those tracks and the lowest
+/// Learns a <see cref="MemberCalibration"/> from the released forest's raw probabilities on the calibration tracks
+/// (held back from its training). Each candidate method is scored by 2-fold cross-validated log-loss on those tracks and the lowest
 /// wins; the decision rule and the conformal threshold are then fitted on the winner's calibrated probabilities.
 /// </summary>
 public static class CalibrationTrainer
@@ -12,15 +12,15 @@ public static class CalibrationTrainer
     public static IReadOnlyList<CalibrationMethod> Candidates { get; } =
         [CalibrationMethod.None, CalibrationMethod.Temperature, CalibrationMethod.Vector, CalibrationMethod.Dirichlet, CalibrationMethod.Isotonic];
 
-    public static CalibrationFit Fit(IReadOnlyList<float[]> outOfFold, IReadOnlyList<Tier> actual, double setLevel, double minViralRecall)
+    public static CalibrationFit Fit(IReadOnlyList<float[]> raw, IReadOnlyList<Tier> actual, double setLevel, double minViralRecall)
     {
-        ArgumentNullException.ThrowIfNull(outOfFold);
+        ArgumentNullException.ThrowIfNull(raw);
         ArgumentNullException.ThrowIfNull(actual);
-        var crossValidated = Candidates.ToDictionary(m => m, m => CrossValidatedLogLoss(m, outOfFold, actual));
+        var crossValidated = Candidates.ToDictionary(m => m, m => CrossValidatedLogLoss(m, raw, actual));
         var method = crossValidated.MinBy(c => c.Value).Key;
-        var fitted = Candidates.ToDictionary(m => m, m => CalibratorFitter.Fit(m, outOfFold, actual));
+        var fitted = Candidates.ToDictionary(m => m, m => CalibratorFitter.Fit(m, raw, actual));
         var calibrator = fitted[method];
-        var calibrated = outOfFold.Select(r => calibrator.Calibrate(r)).ToArray();
+        var calibrated = raw.Select(r => calibrator.Calibrate(r)).ToArray();
         var decision = DecisionRule.Fit(calibrated, actual, minViralRecall);
         var sets = PredictionSetRule.Fit(setLevel, calibrated, actual);
         return new CalibrationFit(new MemberCalibration(calibrator, decision, sets), crossValidated, fitted);
@@ -43,7 +43,7 @@ public static class CalibrationTrainer
     }
 }
 
-/// <summary>The calibration learnt, each candidate method's cross-validated out-of-fold log-loss, and each candidate fitted on all out-of-fold tracks.</summary>
+/// <summary>The calibration learnt, each candidate method's cross-validated log-loss on the calibration tracks, and each candidate fitted on all of them.</summary>
 public sealed record CalibrationFit(
     MemberCalibration Calibration,
     IReadOnlyDictionary<CalibrationMethod, double> CrossValidatedLogLoss,

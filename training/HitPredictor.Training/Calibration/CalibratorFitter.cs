@@ -3,7 +3,7 @@ using HitPredictor.Training.Tiers;
 namespace HitPredictor.Training.Calibration;
 
 /// <summary>
-/// Fits a <see cref="TierCalibrator"/> to out-of-fold raw probabilities and their true tiers. The linear methods
+/// Fits a <see cref="TierCalibrator"/> to raw probabilities of tracks the forest did not train on, and their true tiers. The linear methods
 /// minimise the mean negative log-likelihood by full-batch gradient descent (Adam) from the identity, which is
 /// convex in their parameters; Dirichlet's off-diagonal weights carry a small L2 penalty.
 /// </summary>

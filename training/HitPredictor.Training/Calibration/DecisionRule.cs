@@ -5,7 +5,7 @@ namespace HitPredictor.Training.Calibration;
 
 /// <summary>
 /// The tier shown: the tier with the largest weighted calibrated probability, weight_k · p_k. The probabilities
-/// themselves are not changed. The weights are chosen on out-of-fold tracks: the best accuracy + macro-F1 among
+/// themselves are not changed. The weights are chosen on the calibration tracks: the best accuracy + macro-F1 among
 /// weightings whose Viral recall reaches a floor (all weights 1 is plain arg-max).
 /// </summary>
 public sealed class DecisionRule
@@ -39,7 +39,7 @@ public sealed class DecisionRule
 
     private double Weight(int k) => k < Weights.Length ? Weights[k] : 1;
 
-    /// <summary>Grid search over the Viral, Hit and Mid weights on calibrated out-of-fold probabilities.</summary>
+    /// <summary>Grid search over the Viral, Hit and Mid weights on the calibration tracks' calibrated probabilities.</summary>
     public static DecisionRule Fit(IReadOnlyList<double[]> calibrated, IReadOnlyList<Tier> actual, double minViralRecall)
     {
         ArgumentNullException.ThrowIfNull(calibrated);

@@ -6,7 +6,7 @@ namespace HitPredictor.Training.Calibration;
 /// <summary>
 /// Split conformal prediction sets (score 1 - p(true tier) on calibrated probabilities): a set holds every tier
 /// whose calibrated probability is at least <see cref="MinProbability"/>, and always the most probable tier, most
-/// probable first. <see cref="MinProbability"/> is 1 minus the ⌈(n+1)·level⌉-th smallest score of n out-of-fold tracks,
+/// probable first. <see cref="MinProbability"/> is 1 minus the ⌈(n+1)·level⌉-th smallest score of n calibration tracks,
 /// so on exchangeable tracks a set holds the true tier with probability at least <see cref="Level"/>.
 /// </summary>
 public sealed class PredictionSetRule
@@ -46,7 +46,7 @@ public sealed class PredictionSetRule
             .Select(k => (Tier)k)];
     }
 
-    /// <summary>Fits the threshold at <paramref name="level"/> on calibrated out-of-fold probabilities and true tiers.</summary>
+    /// <summary>Fits the threshold at <paramref name="level"/> on calibrated probabilities of the calibration tracks and their true tiers.</summary>
     public static PredictionSetRule Fit(double level, IReadOnlyList<double[]> calibrated, IReadOnlyList<Tier> actual)
     {
         ArgumentNullException.ThrowIfNull(calibrated);

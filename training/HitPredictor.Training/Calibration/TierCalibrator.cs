@@ -4,7 +4,7 @@ namespace HitPredictor.Training.Calibration;
 
 /// <summary>
 /// Turns the forest's raw probabilities (in <see cref="Tiers.Tier"/> order) into calibrated ones that sum to 1 and
-/// lie in [0, 1]. Learnt on tracks the forest did not train on (out-of-fold scores); immutable and thread-safe.
+/// lie in [0, 1]. Learnt on tracks the forest did not train on (its held-back calibration tracks); immutable and thread-safe.
 /// The linear methods work on log-probabilities: z = W log(max(p, floor)) + b, output softmax(z).
 /// </summary>
 public sealed class TierCalibrator

@@ -41,14 +41,17 @@ public sealed class HitModelTrainer(TrainingOptions options)
         progress?.Report(TrainingStage.Splitting);
         var split = DataSplitter.Stratified(labelled, options.TestFraction, options.Seed);
 
+        var held = DataSplitter.Stratified(split.Train, options.CalibrationFraction, options.Seed);
+
         progress?.Report(TrainingStage.Training);
         cancellationToken.ThrowIfCancellationRequested();
         var clock = Stopwatch.StartNew();
-        var (model, schema) = Fit(ml, options.Forest, split.Train);
+        var (model, schema) = Fit(ml, options.Forest, held.Train);
         var trainingSeconds = clock.Elapsed.TotalSeconds;
 
-        progress?.Report(TrainingStage.CrossFitting);
-        var fit = CrossFit(ml, split.Train, cancellationToken);
+        progress?.Report(TrainingStage.Calibrating);
+        cancellationToken.ThrowIfCancellationRequested();
+        var fit = Calibrate(ml, model, held.Test);
         var calibration = fit.Calibration;
 
         progress?.Report(TrainingStage.Evaluating);
@@ -103,7 +106,7 @@ public sealed class HitModelTrainer(TrainingOptions options)
                 PredictionSets = evaluation.PredictionSets,
                 CalibrationCandidates = Candidates(fit, rawTest, testTiers),
             },
-            Calibration = Describe(calibration),
+            Calibration = Describe(calibration, held.Test.Count),
             Comparisons = comparisons,
             MlNetVersion = typeof(MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown",
             TrainingSeconds = Math.Round(trainingSeconds, 1),
@@ -116,31 +119,16 @@ public sealed class HitModelTrainer(TrainingOptions options)
     }
 
     /// <summary>
-    /// Fits the forest on all but one fold of the training side, once per fold, scoring the fold left out; the
-    /// calibration is learnt from those out-of-fold scores, which no forest saw in training.
+    /// Learns the calibration from the released forest's own scores on the held-back training tracks, which it did
+    /// not train on: the calibrator sees exactly the kind of scores it will correct.
     /// </summary>
-    private CalibrationFit CrossFit(MLContext ml, IReadOnlyList<LabelledTrack> train, CancellationToken cancellationToken)
+    private CalibrationFit Calibrate(MLContext ml, ITransformer model, IReadOnlyList<LabelledTrack> heldBack)
     {
-        var folds = DataSplitter.Folds(train, options.CalibrationFolds, options.Seed);
-        var outOfFold = new float[train.Count][];
-        for (var fold = 0; fold < options.CalibrationFolds; fold++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var inFold = Enumerable.Range(0, train.Count).Where(i => folds[i] == fold).ToArray();
-            var (model, _) = Fit(ml, options.Forest, [.. Enumerable.Range(0, train.Count).Where(i => folds[i] != fold).Select(i => train[i])]);
-            var scored = ModelScorer.Probabilities(ml, model, inFold.Select(i => ModelInput.From(train[i].Track)));
-            for (var i = 0; i < inFold.Length; i++)
-            {
-                outOfFold[inFold[i]] = scored[i];
-            }
-
-            (model as IDisposable)?.Dispose();
-        }
-
-        return CalibrationTrainer.Fit(outOfFold, [.. train.Select(t => t.Tier)], options.PredictionSetLevel, options.MinViralRecall);
+        var scored = ModelScorer.Probabilities(ml, model, heldBack.Select(t => ModelInput.From(t.Track)));
+        return CalibrationTrainer.Fit(scored, [.. heldBack.Select(t => t.Tier)], options.PredictionSetLevel, options.MinViralRecall);
     }
 
-    /// <summary>Each candidate method, refitted on the same out-of-fold scores, measured on the held-out split.</summary>
+    /// <summary>Each candidate method, fitted on the same held-back tracks, measured on the held-out split.</summary>
     private static IReadOnlyList<CalibrationCandidate> Candidates(CalibrationFit fit, IReadOnlyList<float[]> rawTest, IReadOnlyList<Tier> testTiers) =>
         [.. fit.CrossValidatedLogLoss.Select(candidate =>
         {
@@ -155,11 +143,11 @@ public sealed class HitModelTrainer(TrainingOptions options)
                 evaluation.Calibration.PerTier, candidate.Key == fit.Calibration.Calibrator.Method);
         })];
 
-    private CalibrationInfo Describe(MemberCalibration calibration) => new(
+    private CalibrationInfo Describe(MemberCalibration calibration, int heldBack) => new(
         CalibrationEvaluator.Name(calibration.Calibrator.Method),
-        FormattableString.Invariant($"out-of-fold scores of {options.CalibrationFolds} forests with the same settings, each trained on the other folds of the training side"),
+        FormattableString.Invariant($"the released forest's scores on {heldBack:N0} tracks ({options.CalibrationFraction:P0} of the training side, stratified by tier) held back from its training"),
         FormattableString.Invariant(
-            $"tier shown = arg-max of weight x calibrated probability; weights chosen on out-of-fold tracks for the best accuracy + macro-F1 with Viral recall >= {options.MinViralRecall}"),
+            $"tier shown = arg-max of weight x calibrated probability; weights chosen on the held-back tracks for the best accuracy + macro-F1 with Viral recall >= {options.MinViralRecall}"),
         TierCutoffs.All.ToDictionary(t => t.ToString(), t => calibration.Decision.Weights[(int)t]),
         calibration.Sets.Level,
         Math.Round(calibration.Sets.MinProbability, 6));
@@ -189,7 +177,8 @@ public sealed class HitModelTrainer(TrainingOptions options)
 
         progress?.Report(TrainingStage.ArtistGroupedEvaluation);
         cancellationToken.ThrowIfCancellationRequested();
-        var (model, _) = Fit(ml, options.Forest, split.Train);
+        // The released forest trains without its held-back share; this one does too, so the calibration fits it alike.
+        var (model, _) = Fit(ml, options.Forest, DataSplitter.Stratified(split.Train, options.CalibrationFraction, options.Seed).Train);
         var raw = ModelScorer.Probabilities(ml, model, split.Test.Select(t => ModelInput.From(t.Track)));
         var evaluation = CalibrationEvaluator.Evaluate(calibration, raw, [.. split.Test.Select(t => t.Tier)]);
         var metrics = evaluation.Metrics;

@@ -33,13 +33,16 @@ public sealed record TrainingOptions
     /// <summary>Other trainers to fit on the same split for comparison rows. Default none.</summary>
     public IReadOnlyList<ITrainerSpec> Comparisons { get; init; } = [];
 
-    /// <summary>Folds of the training side whose out-of-fold scores the calibrator, decision rule and sets learn from. Default 3.</summary>
-    public int CalibrationFolds { get; init; } = 3;
+    /// <summary>
+    /// Share of the training side held back from the forest (stratified by tier) for the calibrator, decision rule and
+    /// prediction sets to learn from: tracks the released forest never saw, scored by that very forest. Default 0.15.
+    /// </summary>
+    public double CalibrationFraction { get; init; } = 0.15;
 
     /// <summary>Coverage the prediction sets are built for. Default 0.9.</summary>
     public double PredictionSetLevel { get; init; } = 0.9;
 
-    /// <summary>Viral recall the decision rule must reach on out-of-fold tracks (0 keeps plain arg-max). Default 0.31.</summary>
+    /// <summary>Viral recall the decision rule must reach on the calibration tracks (0 keeps plain arg-max). Default 0.31.</summary>
     public double MinViralRecall { get; init; } = 0.31;
 
     /// <summary>Every problem with these options; empty when they are valid.</summary>
@@ -61,9 +64,9 @@ public sealed record TrainingOptions
             errors.Add("feature fractions must be above 0 and at most 1");
         }
 
-        if (CalibrationFolds < 2)
+        if (CalibrationFraction is <= 0 or > 0.5)
         {
-            errors.Add(FormattableString.Invariant($"calibration needs at least 2 folds, got {CalibrationFolds}"));
+            errors.Add(FormattableString.Invariant($"the calibration fraction must be above 0 and at most 0.5, got {CalibrationFraction}"));
         }
 
         if (PredictionSetLevel is <= 0 or >= 1)

@@ -5,7 +5,7 @@ public enum TrainingStage
 {
     Splitting,
     Training,
-    CrossFitting,
+    Calibrating,
     Evaluating,
     FeatureImportance,
     ArtistGroupedEvaluation,

@@ -86,7 +86,7 @@ public sealed record CalibrationInfo(
     double PredictionSetLevel,
     double PredictionSetMinProbability);
 
-/// <summary>One calibration method: its cross-validated out-of-fold log-loss (how it was chosen) and its held-out figures.</summary>
+/// <summary>One calibration method: its cross-validated log-loss on the held-back calibration tracks (how it was chosen) and its held-out figures.</summary>
 public sealed record CalibrationCandidate(
     string Method, double OutOfFoldLogLoss, double LogLoss, double Accuracy, double MacroF1, double ViralRecall,
     IReadOnlyDictionary<string, TierCalibrationMetrics> PerTier, bool Chosen);
@@ -103,7 +103,7 @@ public sealed record ArtistGroupedMetrics
     public required IReadOnlyDictionary<string, TierMetrics> PerTier { get; init; }
     public required BaselineMetrics MajorityBaseline { get; init; }
 
-    /// <summary>Its probabilities through the released model's calibration (learnt on the stratified side's out-of-fold tracks).</summary>
+    /// <summary>Its probabilities through the released model's calibration (learnt on the stratified side's held-back calibration tracks).</summary>
     public CalibrationMetrics? Calibration { get; init; }
 
     public PredictionSetMetrics? PredictionSets { get; init; }
