@@ -88,7 +88,7 @@ public sealed record CalibrationInfo(
 
 /// <summary>One calibration method: its cross-validated log-loss on the held-back calibration tracks (how it was chosen) and its held-out figures.</summary>
 public sealed record CalibrationCandidate(
-    string Method, double OutOfFoldLogLoss, double LogLoss, double Accuracy, double MacroF1, double ViralRecall,
+    string Method, double CalibrationLogLoss, double LogLoss, double Accuracy, double MacroF1, double ViralRecall,
     IReadOnlyDictionary<string, TierCalibrationMetrics> PerTier, bool Chosen);
 
 /// <summary>The stricter figure: a model with the same settings, trained and tested with no artist on both sides.</summary>
