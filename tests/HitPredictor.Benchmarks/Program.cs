@@ -7,6 +7,11 @@ if (args is ["load", .. var loadArgs])
     return await LoadRun.RunAsync(loadArgs, Console.Out, CancellationToken.None);
 }
 
+if (args is ["explain-stability", .. var stabilityArgs])
+{
+    return ExplainStability.Run(stabilityArgs, Console.Out);
+}
+
 // The model is chosen (or trained once and cached) here, in the host process; the benchmark processes
 // BenchmarkDotNet starts inherit HITPREDICTOR_BENCH_MODEL and load that folder.
 var rest = BenchmarkModel.Prepare(args, Console.Out);

@@ -20,10 +20,10 @@ namespace HitPredictor.Training.Explanation;
 public sealed class TrackExplainer
 {
     /// <summary>Antithetic pairs of feature orders per track: chosen so one track costs under 5 ms on the released model (docs/model.md).</summary>
-    public const int DefaultPairs = 4;
+    public const int DefaultPairs = 3;
 
     /// <summary>The seed every track's feature orders are drawn from.</summary>
-    public const int Seed = 20_261_207;
+    public const int DefaultSeed = 20_261_207;
 
     private readonly ForestEvaluator _evaluator;
     private readonly MemberCalibration _calibration;
@@ -32,7 +32,8 @@ public sealed class TrackExplainer
     private readonly int[] _slots;
     private readonly int[] _benchmarkIndex;
 
-    private TrackExplainer(ForestEvaluator evaluator, MemberCalibration calibration, GenreBenchmarks benchmarks, int[] benchmarkIndex, int pairs)
+    private TrackExplainer(
+        ForestEvaluator evaluator, MemberCalibration calibration, GenreBenchmarks benchmarks, int[] benchmarkIndex, int pairs, int seed)
     {
         _evaluator = evaluator;
         _calibration = calibration;
@@ -41,10 +42,14 @@ public sealed class TrackExplainer
         _slots = [.. evaluator.Layout.Numeric.Select(n => n.Slot)];
         _benchmarkIndex = benchmarkIndex;
         Pairs = pairs;
+        Seed = seed;
     }
 
     /// <summary>Antithetic pairs of feature orders sampled per track.</summary>
     public int Pairs { get; }
+
+    /// <summary>The seed every track's feature orders are drawn from (<see cref="DefaultSeed"/> when serving).</summary>
+    public int Seed { get; }
 
     /// <summary>
     /// Most forest evaluations explaining one track takes (the reference, the track, and one per switched feature in each
@@ -56,7 +61,8 @@ public sealed class TrackExplainer
     /// An explainer for a package, or false with the reason: the package has no <see cref="GenreBenchmarks.PartName"/>
     /// part (trained before explanations), or its model is not the forest <see cref="ForestEvaluator"/> reads.
     /// </summary>
-    public static bool TryCreate(ModelPackage package, [NotNullWhen(true)] out TrackExplainer? explainer, out string reason, int pairs = DefaultPairs)
+    public static bool TryCreate(
+        ModelPackage package, [NotNullWhen(true)] out TrackExplainer? explainer, out string reason, int pairs = DefaultPairs, int seed = DefaultSeed)
     {
         ArgumentNullException.ThrowIfNull(package);
         ArgumentOutOfRangeException.ThrowIfLessThan(pairs, 1);
@@ -80,7 +86,7 @@ public sealed class TrackExplainer
             return false;
         }
 
-        explainer = new TrackExplainer(evaluator, package.Calibration, benchmarks, index, pairs);
+        explainer = new TrackExplainer(evaluator, package.Calibration, benchmarks, index, pairs, seed);
         reason = "";
         return true;
     }
