@@ -97,6 +97,19 @@ public static class ApiDocument
             Description = "Validates every field against the live model (range and unit; genre one the model knows) and answers each track with " +
                 "its tier, the four probabilities and the model version. A batch is scored by one model, in input order.",
             Security = keyed,
+            Parameters =
+            [
+                new OpenApiParameter
+                {
+                    Name = ExplainQuery.Name,
+                    In = ParameterLocation.Query,
+                    Required = false,
+                    Description = "true adds to each result its explanation: Shapley contributions of each feature to each tier's probability " +
+                        "against the genre's typical track, and the track's percentile per feature among the genre's Viral and Hit training tracks. " +
+                        "Absent or false: the answer is unchanged.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Boolean },
+                },
+            ],
             RequestBody = new OpenApiRequestBody
             {
                 Required = true,
@@ -131,6 +144,7 @@ public static class ApiDocument
                 },
                 ["401"] = ApiResponses.Ref(document, ApiResponses.Unauthorized),
                 ["405"] = ApiResponses.Ref(document, ApiResponses.MethodNotAllowed),
+                ["409"] = ApiResponses.Ref(document, ApiResponses.CannotExplain),
                 ["413"] = ApiResponses.Ref(document, ApiResponses.TooLarge),
                 ["415"] = ApiResponses.Ref(document, ApiResponses.UnsupportedMediaType),
                 ["429"] = ApiResponses.Ref(document, ApiResponses.Busy),

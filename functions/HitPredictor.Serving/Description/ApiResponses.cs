@@ -18,6 +18,7 @@ internal static class ApiResponses
     public const string Unexpected = "InternalServerError";
     public const string NotReady = "ServiceUnavailable";
     public const string Busy = "TooManyRequests";
+    public const string CannotExplain = "CannotExplain";
 
     public const string ProblemMediaType = "application/problem+json";
 
@@ -52,6 +53,8 @@ internal static class ApiResponses
             },
             Content = Problem(document, ApiSchemas.Problem),
         };
+        responses[CannotExplain] = Plain(document,
+            "explain=true while the live model cannot explain its scores (trained before explanations: no benchmarks.json in its package); the detail says why. Scoring without explain works.");
         responses[UnsupportedMediaType] = Plain(document, "The body is not sent as JSON (Content-Type: application/json or application/*+json).");
         responses[Unexpected] = Plain(document, "Something unexpected failed; the detail is logged, not returned.");
         responses[NotReady] = new OpenApiResponse

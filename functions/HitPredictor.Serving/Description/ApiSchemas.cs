@@ -179,6 +179,51 @@ internal static class ApiSchemas
                         ["tiers"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = TierName("A tier in the set.") },
                     },
                 },
+                ["explanation"] = ExplanationSchema(tiers),
+                ["explanationNote"] = Text("Only with explain=true, for a track that has no explanation (no genre given): why, in one line."),
+            },
+        };
+    }
+
+    private static OpenApiSchema ExplanationSchema(string[] tiers)
+    {
+        OpenApiSchema PerTier(string description) => new()
+        {
+            Type = JsonSchemaType.Object,
+            Description = description,
+            Properties = tiers.ToDictionary(t => t, t => (IOpenApiSchema)new OpenApiSchema { Type = JsonSchemaType.Number }),
+        };
+
+        var contribution = PerTier("One feature's Shapley value per tier (probability, -1 to 1), with the track's value and the typical track's.");
+        contribution.Properties!["feature"] = Text("The feature's field name.");
+        contribution.Properties["value"] = new OpenApiSchema { Type = JsonSchemaType.Number, Description = "The track's value." };
+        contribution.Properties["reference"] = new OpenApiSchema { Type = JsonSchemaType.Number, Description = "The genre's typical value (median of its training tracks)." };
+        return new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = "Only with explain=true: for each tier, baseline + the sum of the contributions = the returned probability. " +
+                "It describes what the model responds to, not what would make a track a hit.",
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["baseline"] = PerTier("Each tier's calibrated probability for the genre's typical track (every feature at its median over the genre's training tracks)."),
+                ["contributions"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = contribution, Description = "One per numeric feature, the largest (sum of |value| over the tiers) first." },
+                ["benchmark"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Description = "Where each feature sits (percentile 0-100) among the genre's training tracks that reached the listed tiers.",
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        ["genre"] = Text("The track's genre."),
+                        ["tiers"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = TierName("A benchmark tier.") },
+                        ["tracks"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Description = "How many training tracks the percentiles are read against." },
+                        ["percentiles"] = new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.Object,
+                            Description = "Feature name to percentile; empty when the genre has no such tracks.",
+                            AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Number, Minimum = "0", Maximum = "100" },
+                        },
+                    },
+                },
             },
         };
     }
