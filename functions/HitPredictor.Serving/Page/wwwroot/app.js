@@ -588,13 +588,21 @@ async function explain(track, result, seq) {
 function describeContribution(c, top, benchmark) {
   const f = state.features.find((x) => x.name === c.feature);
   const label = f?.label ?? c.feature;
-  const show = (value) => (f ? describeValue(f, value) : String(value));
+  let show = (value) => (f ? describeValue(f, value) : String(value));
+  if (c.value !== c.reference && show(c.value) === show(c.reference)) show = (value) => precise(f, value);
   const points = (c[top] * 100).toFixed(1);
   const signed = c[top] > 0 ? `+${points}` : points.replace('-', '−');
   const percentile = benchmark?.percentiles?.[c.feature];
   const among = percentile === undefined ? ''
     : `; ${ordinal(Math.round(percentile))} percentile among the ${benchmark.tracks} ${benchmark.genre} tracks that reached ${benchmark.tiers.join(' or ')}`;
   return `${label} ${show(c.value)} (typical ${show(c.reference)}): ${signed} points${among}.`;
+}
+
+/** Four significant digits, for two values that the usual rounding would show alike. */
+function precise(f, value) {
+  const shown = String(Number(Number(f?.scale ? value / f.scale : value).toPrecision(4))).replace('-', '−');
+  const unit = f?.scale ? 's' : f?.unit;
+  return unit ? `${shown} ${unit}` : shown;
 }
 
 function ordinal(n) {
