@@ -84,6 +84,13 @@ public sealed class EnginePoolTests(SampleModelFixture sample)
         }
 
         generation.EnginesCreated.Should().Be(5, "returned engines are reused");
+
+        var again = Enumerable.Range(0, 5).Select(_ => pool.Rent()).ToArray();
+        generation.EnginesCreated.Should().Be(8, "the pool kept only its 2 engines, so renting 5 at once creates 3 more");
+        foreach (var lease in again)
+        {
+            lease.Dispose();
+        }
     }
 
     [Fact]
