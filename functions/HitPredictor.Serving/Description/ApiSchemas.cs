@@ -26,6 +26,9 @@ internal static class ApiSchemas
     /// <summary>The extension that carries a field's unit (<c>ms</c>, <c>dB</c>, <c>BPM</c>) as a value, beside its description.</summary>
     public const string UnitExtension = "x-unit";
 
+    /// <summary>The extension that carries a field's one-sentence hint alone (the page shows it under the field).</summary>
+    public const string HintExtension = "x-hint";
+
     public static void AddTo(OpenApiDocument document, ServingOptions options)
     {
         var schemas = document.Components!.Schemas!;
@@ -107,13 +110,15 @@ internal static class ApiSchemas
                 TrackValueKind.WholeNumber => JsonSchemaType.Integer,
                 _ => JsonSchemaType.Number,
             },
+            Title = column.Label,
             Minimum = TrackColumn.Format(column.Min),
             Maximum = TrackColumn.Format(column.Max),
             Description = $"{column.Label}. {column.Help} {Capitalize(column.Expected)}.",
+            Extensions = new Dictionary<string, IOpenApiExtension> { [HintExtension] = new JsonNodeExtension(JsonValue.Create(column.Help)) },
         };
         if (column.Unit.Length > 0)
         {
-            schema.Extensions = new Dictionary<string, IOpenApiExtension> { [UnitExtension] = new JsonNodeExtension(JsonValue.Create(column.Unit)) };
+            schema.Extensions[UnitExtension] = new JsonNodeExtension(JsonValue.Create(column.Unit));
         }
 
         return schema;

@@ -104,9 +104,10 @@ public sealed class OpenApiTests(SampleModelFixture sample) : IAsyncLifetime
     }
 
     [Fact]
-    public void TrackSchema_EveryFeature_HasTheTrackSchemasRangeLabelAndUnit()
+    public void TrackSchema_EveryFeature_HasTheTrackSchemasRangeLabelHintAndUnit()
     {
         var track = _document.Components!.Schemas!["Track"];
+        var served = JsonNode.Parse(_text)!["components"]!["schemas"]!["Track"]!["properties"]!;
 
         foreach (var feature in NumericFeature.All)
         {
@@ -114,10 +115,11 @@ public sealed class OpenApiTests(SampleModelFixture sample) : IAsyncLifetime
             decimal.Parse(field.Minimum!, System.Globalization.CultureInfo.InvariantCulture).Should().Be((decimal)feature.Column.Min, feature.Name);
             decimal.Parse(field.Maximum!, System.Globalization.CultureInfo.InvariantCulture).Should().Be((decimal)feature.Column.Max, feature.Name);
             field.Description.Should().Contain(feature.Column.Label).And.Contain(feature.Column.Help);
+            served[feature.Name]!["title"]!.GetValue<string>().Should().Be(feature.Column.Label, "the page labels the field with it");
+            served[feature.Name]!["x-hint"]!.GetValue<string>().Should().Be(feature.Column.Help, "the page shows it under the field");
             if (feature.Column.Unit.Length > 0)
             {
-                JsonNode.Parse(_text)!["components"]!["schemas"]!["Track"]!["properties"]![feature.Name]!["x-unit"]!.GetValue<string>()
-                    .Should().Be(feature.Column.Unit);
+                served[feature.Name]!["x-unit"]!.GetValue<string>().Should().Be(feature.Column.Unit);
             }
         }
 

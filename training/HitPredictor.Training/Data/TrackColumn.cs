@@ -4,7 +4,7 @@ namespace HitPredictor.Training.Data;
 
 /// <summary>
 /// A numeric field of a track, the one source of its rule for every door (tracks CSV, JSON body, <c>predict</c>
-/// flags and help, the page through <c>GET /api/schema</c>, the docs' table, checked by a test): its name (the
+/// flags and help, the page through the OpenAPI document at <c>GET /api/openapi.json</c>, the docs' table, checked by a test): its name (the
 /// dataset's header, also the key of Spotify's audio-features objects), label, hint, unit, kind and range, and the
 /// message a bad value gets. A value is checked against the <see cref="TrackRanges.Scoring"/> range wherever a track
 /// is scored; rows of a training CSV may use the wider <see cref="TrackRanges.Training"/> range (only the duration

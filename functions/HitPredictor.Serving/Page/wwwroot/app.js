@@ -10,48 +10,56 @@ const BAD_GROUPS_SHOWN = 200;
 const CLOSE_CALL = 0.10;
 const KEYS = ['C', 'C♯/D♭', 'D', 'D♯/E♭', 'E', 'F', 'F♯/G♭', 'G', 'G♯/A♭', 'A', 'A♯/B♭', 'B'];
 
-// The track fields, their ranges and units, as the API checks them (TrackJson.cs, TrackColumn.cs).
-const FEATURES = [
-  unit01('danceability', 'Danceability', 0.6, 'How suitable for dancing: tempo, rhythm stability, beat strength.'),
-  unit01('energy', 'Energy', 0.65, 'Intensity and activity: fast, loud, noisy.'),
-  unit01('valence', 'Valence', 0.45, 'Musical positiveness: cheerful (high) or sad, angry (low).'),
-  unit01('acousticness', 'Acousticness', 0.25, 'Confidence that the track is acoustic.'),
-  unit01('instrumentalness', 'Instrumentalness', 0, 'Likelihood that the track has no vocals.'),
-  unit01('speechiness', 'Speechiness', 0.05, 'Spoken words: above 0.66 mostly speech, 0.33 to 0.66 rap and the like.'),
-  unit01('liveness', 'Liveness', 0.12, 'Likelihood of an audience: above 0.8 probably live.'),
+// How the page shows each track field. Only presentation lives here (control, step, starting value, slider end, the
+// seconds shown for the duration); each field's label, hint, range and unit come from the API's track schema
+// (components.schemas.Track in api/openapi.json), the one the API checks tracks against.
+const FIELD_VIEWS = [
+  fraction('danceability', 0.6),
+  fraction('energy', 0.65),
+  fraction('valence', 0.45),
+  fraction('acousticness', 0.25),
+  fraction('instrumentalness', 0),
+  fraction('speechiness', 0.05),
+  fraction('liveness', 0.12),
+  { name: 'loudness', kind: 'slider', step: 0.1, value: -7 },
+  { name: 'tempo', kind: 'slider', step: 0.1, value: 120 },
   {
-    name: 'loudness', label: 'Loudness', unit: 'dB', min: -60, max: 5, step: 0.1, value: -7, kind: 'slider',
-    help: 'Average loudness of the whole track; most music is between −20 and −3 dB.',
+    name: 'duration_ms', kind: 'slider', step: 1, value: 210, sliderMax: 900, scale: 1000, unit: 'seconds',
+    note: 'Entered here in seconds (the slider goes to 15 min); sent as duration_ms.',
   },
+  { name: 'key', kind: 'select', value: 0, group: 'musical', options: [[-1, 'Not detected'], ...KEYS.map((k, i) => [i, k])] },
+  { name: 'mode', kind: 'select', value: 1, group: 'musical', options: [[1, 'Major'], [0, 'Minor']] },
   {
-    name: 'tempo', label: 'Tempo', unit: 'BPM', min: 0, max: 300, step: 0.1, value: 120, kind: 'slider',
-    help: 'Estimated beats per minute.',
-  },
-  {
-    name: 'duration_ms', label: 'Duration', unit: 'seconds', min: 1, max: 3600, sliderMax: 900, step: 1, value: 210,
-    kind: 'slider', scale: 1000, help: 'Length in seconds, 1 s to 60 min (the slider goes to 15 min); sent as duration_ms.',
-  },
-  {
-    name: 'key', label: 'Key', kind: 'select', value: 0, group: 'musical',
-    options: [[-1, 'Not detected'], ...KEYS.map((k, i) => [i, k])], help: 'Pitch class of the track\'s key.',
-  },
-  {
-    name: 'mode', label: 'Mode', kind: 'select', value: 1, group: 'musical', options: [[1, 'Major'], [0, 'Minor']],
-    help: 'Major or minor.',
-  },
-  {
-    name: 'time_signature', label: 'Time signature', kind: 'select', value: 4, group: 'musical',
+    name: 'time_signature', kind: 'select', value: 4, group: 'musical',
     options: [[0, '0 (not detected)'], [1, '1/4'], [2, '2/4'], [3, '3/4'], [4, '4/4'], [5, '5/4'], [6, '6/4'], [7, '7/4']],
-    help: 'Beats per bar.',
   },
-  {
-    name: 'explicit', label: 'Explicit lyrics', kind: 'checkbox', value: false, group: 'musical',
-    help: 'Left unticked, the track counts as not explicit.',
-  },
+  { name: 'explicit', kind: 'checkbox', value: false, group: 'musical' },
 ];
 
-function unit01(name, label, value, help) {
-  return { name, label, unit: '', min: 0, max: 1, step: 0.01, value, kind: 'slider', help };
+function fraction(name, value) {
+  return { name, kind: 'slider', step: 0.01, value };
+}
+
+/** Joins each field's view with its rule from the served track schema; a field the schema lacks is an error, never a guess. */
+function fieldsFrom(document) {
+  const properties = document?.components?.schemas?.Track?.properties;
+  if (!properties) throw new Error('it has no Track schema');
+  return FIELD_VIEWS.map((view) => {
+    const rule = properties[view.name];
+    if (!rule || typeof rule.title !== 'string' || typeof rule['x-hint'] !== 'string'
+      || typeof rule.minimum !== 'number' || typeof rule.maximum !== 'number') {
+      throw new Error(`its Track schema does not describe ${view.name} (title, x-hint, minimum, maximum)`);
+    }
+    const scale = view.scale ?? 1;
+    return {
+      ...view,
+      label: rule.title,
+      help: view.note ? `${rule['x-hint']} ${view.note}` : rule['x-hint'],
+      unit: view.unit ?? rule['x-unit'] ?? '',
+      min: rule.minimum / scale,
+      max: rule.maximum / scale,
+    };
+  });
 }
 
 const $ = (id) => document.getElementById(id);
@@ -162,6 +170,12 @@ async function waitForModel() {
   }
 }
 
+async function loadFields() {
+  const response = await fetch('api/openapi.json', { cache: 'no-store' });
+  if (!response.ok) throw new Error(problemText(await readProblem(response)));
+  return fieldsFrom(await response.json());
+}
+
 async function loadCard() {
   const response = await fetch('api/model', { cache: 'no-store' });
   if (!response.ok) throw new Error(problemText(await readProblem(response)));
@@ -170,9 +184,9 @@ async function loadCard() {
 
 // ---------- the form ----------
 
-function buildForm(card) {
+function buildForm(card, fields) {
   const used = new Set(card.features);
-  state.features = FEATURES.filter((f) => used.has(f.name));
+  state.features = fields.filter((f) => used.has(f.name));
   const audio = $('audio-features');
   const musical = $('musical-features');
   audio.querySelectorAll('.field').forEach((n) => n.remove());
@@ -233,9 +247,9 @@ function buildControl(f) {
 }
 
 function rangeText(f) {
-  const unit = f.unit ? ` ${f.unit}` : '';
-  if (f.name === 'duration_ms') return '(seconds, 1 to 3,600)';
-  return `(${String(f.min).replace('-', '−')} to ${f.max}${unit})`;
+  const shown = (n) => n.toLocaleString('en-US', { maximumFractionDigits: 3 }).replace('-', '−');
+  if (f.scale) return `(${f.unit}, ${shown(f.min)} to ${shown(f.max)})`;
+  return `(${shown(f.min)} to ${shown(f.max)}${f.unit ? ` ${f.unit}` : ''})`;
 }
 
 function changed(feature) {
@@ -885,6 +899,14 @@ async function start() {
   });
 
   await waitForModel();
+  let fields;
+  try {
+    fields = await loadFields();
+  } catch (error) {
+    setServiceStatus(`The track form cannot be shown: the API's track schema (api/openapi.json) could not be read (${error.message}).`, 'error');
+    $('result-empty').textContent = 'No form without the track schema: reload the page to try again.';
+    return;
+  }
   let card;
   for (;;) {
     try {
@@ -896,7 +918,7 @@ async function start() {
     }
   }
   showCard(card);
-  buildForm(card);
+  buildForm(card, fields);
   $('result-empty').textContent = 'Scoring…';
   scoreNow();
 }
