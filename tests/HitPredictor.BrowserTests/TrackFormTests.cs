@@ -63,6 +63,27 @@ public sealed class TrackFormTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task Certainty_TierShownIsNotTheMostProbable_SaysWhichIsMoreProbable()
+    {
+        // Arrange: the decision rule shows Viral although Flop is more probable.
+        await using var session = await PageSession.CreateAsync(server);
+        await session.Page.RouteAsync("**/api/score", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 200,
+            ContentType = "application/json",
+            Body = $$$"""{"tier":"Viral","probabilities":{"Flop":0.34,"Hit":0.32,"Viral":0.26,"Mid":0.08},"genreAveraged":false,"modelVersion":"{{{server.ModelVersion}}}","predictionSet":{"level":0.9,"tiers":["Flop","Hit","Viral"]}}""",
+        }));
+
+        // Act
+        await session.GotoAsync();
+
+        // Assert
+        await Assertions.Expect(session.Tier).ToHaveTextAsync("Viral");
+        await Assertions.Expect(session.Page.Locator("#certainty")).ToHaveTextAsync(
+            "Viral is flagged at 26.0%, though Flop is more probable (34.0%). Likely Flop, Hit or Viral (90 % set).");
+    }
+
+    [Fact]
     public async Task Slider_MovedWithTheKeyboard_UpdatesNumberAndResult()
     {
         // Arrange

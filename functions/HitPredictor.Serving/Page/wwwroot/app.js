@@ -471,7 +471,7 @@ function showResult(result, track) {
   tier.textContent = result.tier;
   tier.dataset.tier = result.tier;
   $('tier-probability').textContent = `${shown[result.tier].toFixed(1)}%`;
-  $('certainty').textContent = certainty(result.probabilities, result.predictionSet);
+  $('certainty').textContent = certainty(result.probabilities, result.predictionSet, result.tier);
   $('result-announce').textContent = `${result.tier}, ${shown[result.tier].toFixed(1)}%. ${$('certainty').textContent}`;
 
   const pinned = state.pinned?.result.probabilities;
@@ -516,9 +516,10 @@ function deltaText(d) {
 
 /**
  * Says plainly how sure the model is, from the calibrated probabilities and the prediction set: "Fairly sure"
- * only when the set holds a single tier; otherwise the set is named as the honest answer.
+ * only when the set holds a single tier; otherwise the set is named as the honest answer. When the tier shown
+ * is not the most probable one (the decision rule weighs Viral, Hit and Mid up so they are not missed), it says so.
  */
-function certainty(probabilities, predictionSet) {
+function certainty(probabilities, predictionSet, shown) {
   const [first, second] = TIERS.map((t) => [t, probabilities[t] ?? 0]).sort((a, b) => b[1] - a[1]);
   const gap = first[1] - second[1];
   const tiers = predictionSet?.tiers ?? [];
@@ -526,6 +527,9 @@ function certainty(probabilities, predictionSet) {
   const likely = tiers.length > 1 ? ` Likely ${orList(tiers)} (${level}).` : '';
   if (tiers.length === 1) {
     return `Fairly sure: ${tiers[0]} (${level} holds only ${tiers[0]}).`;
+  }
+  if (shown && shown !== first[0]) {
+    return `${shown} is flagged at ${pct(probabilities[shown] ?? 0)}, though ${first[0]} is more probable (${pct(first[1])}).${likely}`;
   }
   if (gap < CLOSE_CALL) {
     return `Close call: ${first[0]} (${pct(first[1])}) and ${second[0]} (${pct(second[1])}) are nearly level.${likely}`;
