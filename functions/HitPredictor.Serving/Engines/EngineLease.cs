@@ -6,11 +6,12 @@ using Microsoft.ML;
 namespace HitPredictor.Serving.Engines;
 
 /// <summary>
-/// An engine rented from one generation, with that generation's card. Dispose it exactly once (a
-/// <c>using</c>): the engine goes back to the pool of the generation it came from, even if a newer model went
-/// live meanwhile. Not thread-safe: one lease, one thread at a time.
+/// An engine rented from one generation, with that generation's card. Dispose it (a <c>using</c>): the engine goes
+/// back to the pool of the generation it came from, even if a newer model went live meanwhile. Disposing again does
+/// nothing, so an engine is returned once however often the lease is disposed; after that the lease has no engine.
+/// Not thread-safe for scoring: one lease, one thread at a time.
 /// </summary>
-public readonly struct EngineLease : IDisposable
+public sealed class EngineLease : IDisposable
 {
     /// <summary>Batches smaller than this are scored on the lease's own engine, one track after another.</summary>
     public const int ParallelThreshold = 64;
@@ -18,15 +19,27 @@ public readonly struct EngineLease : IDisposable
     /// <summary>Tracks a worker takes at a time from a parallel batch: small enough to balance genre-averaged tracks.</summary>
     private const int ChunkSize = 16;
 
+    private readonly PredictionEngine<ModelInput, ModelOutput> _engine;
+    private int _returned;
+
     internal EngineLease(ModelGeneration generation, PredictionEngine<ModelInput, ModelOutput> engine)
     {
         Generation = generation;
-        Engine = engine;
+        _engine = engine;
     }
 
     public ModelGeneration Generation { get; }
 
-    public PredictionEngine<ModelInput, ModelOutput> Engine { get; }
+    /// <summary>The rented engine.</summary>
+    /// <exception cref="ObjectDisposedException">The lease is disposed: its engine is back in the pool.</exception>
+    public PredictionEngine<ModelInput, ModelOutput> Engine
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref _returned) != 0, this);
+            return _engine;
+        }
+    }
 
     public ModelCard Card => Generation.Card;
 
@@ -59,8 +72,8 @@ public readonly struct EngineLease : IDisposable
         var nextChunk = -1;
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken }, worker =>
         {
-            using var extra = worker == 0 ? default : generation.LeaseAnother();
-            var engine = worker == 0 ? own : extra.Engine;
+            using var extra = worker == 0 ? null : generation.LeaseAnother();
+            var engine = extra?.Engine ?? own;
             int start;
             while ((start = Interlocked.Increment(ref nextChunk) * ChunkSize) < inputs.Count)
             {
@@ -70,7 +83,14 @@ public readonly struct EngineLease : IDisposable
         return results;
     }
 
-    public void Dispose() => Generation?.ReturnEngine(Engine);
+    /// <summary>Returns the engine to its generation the first time; later calls do nothing.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _returned, 1) == 0)
+        {
+            Generation.ReturnEngine(_engine);
+        }
+    }
 
     private static void ScoreRange(
         PredictionEngine<ModelInput, ModelOutput> engine, ModelGeneration generation, IReadOnlyList<ModelInput> inputs, TierPrediction[] results,

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using HitPredictor.Training.Packaging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -35,14 +36,14 @@ public sealed partial class EnginePool : IDisposable
     public int PoolSize => _poolSize;
 
     /// <summary>Rents an engine of the live generation, or returns false when no model is loaded.</summary>
-    public bool TryRent(out EngineLease lease)
+    public bool TryRent([NotNullWhen(true)] out EngineLease? lease)
     {
         while (true)
         {
             var generation = Volatile.Read(ref _current);
             if (generation is null)
             {
-                lease = default;
+                lease = null;
                 return false;
             }
 

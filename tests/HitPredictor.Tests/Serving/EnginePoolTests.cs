@@ -3,7 +3,9 @@ using AwesomeAssertions;
 using HitPredictor.Serving.Engines;
 using HitPredictor.Tests.Support;
 using HitPredictor.Training.Features;
+using HitPredictor.Training.Packaging;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace HitPredictor.Tests.Serving;
 
@@ -46,6 +48,57 @@ public sealed class EnginePoolTests(SampleModelFixture sample)
         using var next = pool.Rent();
         next.Generation.Should().BeSameAs(second);
         next.Predict(Input("pop")).ModelVersion.Should().Be("v2");
+    }
+
+    [Fact]
+    public void Dispose_Twice_ReturnsTheEngineOnce()
+    {
+        // Arrange
+        using var pool = new EnginePool(2);
+        var generation = pool.Swap(ServingTestData.Load(sample, "v1"), "\"e1\"");
+        var lease = pool.Rent();
+
+        // Act
+        lease.Dispose();
+        lease.Dispose();
+
+        // Assert
+        generation.Rented.Should().Be(0);
+        generation.IsReleased.Should().BeFalse("the pool still holds the live generation: one return drops one reference");
+        using var first = pool.Rent();
+        using var second = pool.Rent();
+        first.Engine.Should().NotBeSameAs(second.Engine, "an engine returned twice would be handed to two leases at once");
+        generation.EnginesCreated.Should().Be(2);
+        FluentActions.Invoking(() => lease.Engine).Should().Throw<ObjectDisposedException>();
+    }
+
+    [Fact]
+    public void Return_EngineThePoolDoesNotKeep_IsDisposedWithoutTheModel()
+    {
+        // Arrange: a pool that keeps one engine, two out at once, on a model that counts its disposals.
+        var loaded = ServingTestData.Load(sample, "v1");
+        var model = new DisposalCountingModel(loaded.Model);
+        var pool = new EnginePool(1);
+        var generation = pool.Swap(new ModelPackage(model, loaded.InputSchema, loaded.Card, loaded.Parts), "\"e1\"");
+        var leases = new[] { pool.Rent(), pool.Rent() };
+
+        // Act: the second engine back is disposed by the pool.
+        foreach (var lease in leases)
+        {
+            lease.Dispose();
+        }
+
+        // Assert
+        generation.EnginesCreated.Should().Be(2);
+        model.Disposals.Should().Be(0, "an engine the pool drops must not dispose the model the other engines run");
+        using (var kept = pool.Rent())
+        {
+            kept.Predict(Input("pop")).ModelVersion.Should().Be("v1");
+        }
+
+        pool.Dispose();
+        generation.IsReleased.Should().BeTrue();
+        model.Disposals.Should().Be(1, "the generation disposes its model once, when it is released");
     }
 
     [Fact]
@@ -195,5 +248,25 @@ public sealed class EnginePoolTests(SampleModelFixture sample)
         prediction.GenreAveraged.Should().BeTrue();
         prediction.Probabilities.Keys.Should().Equal("Viral", "Hit", "Mid", "Flop");
         prediction.Probabilities.Values.Sum().Should().BeApproximately(1, 1e-6);
+    }
+
+    /// <summary>The sample model, counting how often it is disposed.</summary>
+    private sealed class DisposalCountingModel(ITransformer inner) : ITransformer, IDisposable
+    {
+        private int _disposals;
+
+        public int Disposals => Volatile.Read(ref _disposals);
+
+        public bool IsRowToRowMapper => inner.IsRowToRowMapper;
+
+        public DataViewSchema GetOutputSchema(DataViewSchema inputSchema) => inner.GetOutputSchema(inputSchema);
+
+        public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema) => inner.GetRowToRowMapper(inputSchema);
+
+        public IDataView Transform(IDataView input) => inner.Transform(input);
+
+        void ICanSaveModel.Save(ModelSaveContext ctx) => inner.Save(ctx);
+
+        public void Dispose() => Interlocked.Increment(ref _disposals);
     }
 }

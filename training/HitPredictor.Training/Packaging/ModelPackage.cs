@@ -1,6 +1,7 @@
 using HitPredictor.Training.Calibration;
 using HitPredictor.Training.Features;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace HitPredictor.Training.Packaging;
 
@@ -95,10 +96,18 @@ public sealed class ModelPackage
         return new ModelPackage(transformer, schema, card, parts);
     }
 
-    /// <summary>A prediction engine for single tracks. Not thread-safe: one per thread, or pooled.</summary>
+    /// <summary>
+    /// A prediction engine for single tracks. Not thread-safe: one per thread, or pooled. The engine does not own the
+    /// model: disposing it (a pool drops an engine it does not retain) leaves the model to the other engines.
+    /// </summary>
     public PredictionEngine<ModelInput, ModelOutput> CreateEngine(MLContext ml)
     {
         ArgumentNullException.ThrowIfNull(ml);
-        return ml.Model.CreatePredictionEngine<ModelInput, ModelOutput>(Model, InputSchema);
+        return ml.Model.CreatePredictionEngine<ModelInput, ModelOutput>(Model, new PredictionEngineOptions
+        {
+            IgnoreMissingColumns = false,
+            InputSchemaDefinition = SchemaDefinition.Create(typeof(ModelInput)),
+            OwnsTransformer = false,
+        });
     }
 }
