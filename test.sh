@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test project (unit, infra, Azurite integration, browser) after setting up what they need:
+# Runs every test project (unit, slow, infra, Azurite integration, browser, audio) after setting up what they need:
 # Azurite from npm into .tools/, Chromium from Debian's packages. Ends with one line of totals:
 #   tests: N passed, N failed, N skipped
 # Usage: ./test.sh [extra arguments for dotnet test]
