@@ -2,7 +2,7 @@ namespace HitPredictor.Serving;
 
 /// <summary>
 /// Settings of the scoring service, section <c>Serving</c> (app settings <c>Serving__PollSeconds</c> and so on).
-/// The storage account itself is the connection named <c>ModelStorage</c> (see <see cref="Storage.ModelStoreFactory"/>).
+/// The storage account itself is the connection named <c>ModelStorage</c> (see <see cref="Storage.StoreLocation"/>).
 /// </summary>
 public sealed class ServingOptions
 {

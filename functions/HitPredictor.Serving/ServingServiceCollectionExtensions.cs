@@ -14,8 +14,8 @@ namespace HitPredictor.Serving;
 public static class ServingServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the scoring service: options (section <c>Serving</c>, validated at start), the model store
-    /// chosen by configuration, the engine pool, the refresher and its background service (which loads the
+    /// Registers the scoring service: options (section <c>Serving</c>, validated at start), the store location
+    /// parsed once from configuration and the model store over it, the engine pool, the refresher and its background service (which loads the
     /// first model and polls), the HTTP handlers and the web page. No I/O here; calling it twice is harmless.
     /// </summary>
     public static IServiceCollection AddHitPredictorServing(this IServiceCollection services, IConfiguration configuration)
@@ -26,7 +26,8 @@ public static class ServingServiceCollectionExtensions
         services.AddOptions<ServingOptions>().Bind(configuration.GetSection(ServingOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServingOptions>, ServingOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => ModelStoreFactory.Create(configuration, sp.GetRequiredService<IOptions<ServingOptions>>().Value));
+        services.TryAddSingleton(sp => StoreLocation.FromConfiguration(configuration, sp.GetRequiredService<IOptions<ServingOptions>>().Value));
+        services.TryAddSingleton(sp => sp.GetRequiredService<StoreLocation>().CreateModelStore(sp.GetRequiredService<IOptions<ServingOptions>>().Value.ModelsContainer));
         services.TryAddSingleton(sp => new EnginePool(
             sp.GetRequiredService<IOptions<ServingOptions>>().Value.PoolSize,
             sp.GetRequiredService<TimeProvider>(),

@@ -22,7 +22,7 @@ public static class RetrainingServiceCollectionExtensions
         services.AddOptions<RetrainingOptions>().Bind(configuration.GetSection(RetrainingOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetrainingOptions>, RetrainingOptionsValidator>());
         services.TryAddSingleton(sp => RetrainStoreFactory.Create(
-            configuration,
+            sp.GetRequiredService<StoreLocation>(),
             sp.GetRequiredService<IModelStore>(),
             sp.GetRequiredService<IOptions<ServingOptions>>().Value,
             sp.GetRequiredService<IOptions<RetrainingOptions>>().Value,

@@ -2,6 +2,7 @@ using AwesomeAssertions;
 using HitPredictor.Serving;
 using HitPredictor.Serving.Engines;
 using HitPredictor.Serving.Http;
+using HitPredictor.Serving.Retraining;
 using HitPredictor.Serving.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,16 +59,16 @@ public sealed class ServingOptionsTests
     }
 
     [Fact]
-    public void CreateStore_NothingConfigured_SaysWhatToSet()
+    public void StoreLocation_NothingConfigured_SaysWhatToSet()
     {
         var configuration = new ConfigurationBuilder().Build();
 
-        FluentActions.Invoking(() => ModelStoreFactory.Create(configuration, new ServingOptions()))
+        FluentActions.Invoking(() => StoreLocation.FromConfiguration(configuration, new ServingOptions()))
             .Should().Throw<InvalidOperationException>().WithMessage("*Serving:StoreFolder*ModelStorage*blobServiceUri*");
     }
 
     [Fact]
-    public void CreateStore_IdentityBasedUri_UsesBlobStoreWithoutConnecting()
+    public void StoreLocation_IdentityBasedUri_UsesBlobStoreWithoutConnecting()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -75,8 +76,28 @@ public sealed class ServingOptionsTests
             ["ModelStorage:clientId"] = "00000000-0000-0000-0000-000000000001",
         }).Build();
 
-        var store = ModelStoreFactory.Create(configuration, new ServingOptions());
+        var store = StoreLocation.FromConfiguration(configuration, new ServingOptions()).CreateModelStore("models");
 
         store.Description.Should().Be("blob container https://example.blob.core.windows.net/models");
+    }
+
+    [Theory]
+    [InlineData("ModelStorage:blobServiceUri", "https://example.blob.core.windows.net", typeof(BlobReportStore), typeof(BlobDatasetIndex))]
+    [InlineData("Serving:StoreFolder", "/tmp/hitpredictor-tests/location", typeof(FolderReportStore), typeof(FolderDatasetIndex))]
+    public void AddHitPredictorRetraining_OneLocation_ModelAndRetrainingStoresBuiltOverIt(string key, string value, Type reports, Type datasets)
+    {
+        // Arrange
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
+        using var provider = new ServiceCollection().AddLogging().AddHitPredictorRetraining(configuration).BuildServiceProvider();
+
+        // Act
+        var location = provider.GetRequiredService<StoreLocation>();
+        var stores = provider.GetRequiredService<RetrainStores>();
+
+        // Assert
+        (location.Service?.Uri.ToString().TrimEnd('/') ?? location.Folder).Should().Be(value);
+        stores.Models.Should().BeSameAs(provider.GetRequiredService<IModelStore>());
+        stores.Reports.Should().BeOfType(reports);
+        stores.Datasets.Should().BeOfType(datasets);
     }
 }

@@ -65,11 +65,11 @@ internal static class ServeCommand
             await PrepareStoreAsync(target, modelFolder, explicitModel, cancellationToken);
 
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-            var isBlob = ModelStoreFactory.LooksLikeConnectionString(storeArgument);
+            var isBlob = StoreLocation.IsConnectionString(storeArgument);
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 [$"{ServingOptions.SectionName}:{nameof(ServingOptions.StoreFolder)}"] = isBlob ? null : Path.GetFullPath(storeArgument),
-                [ModelStoreFactory.ConnectionName] = isBlob ? storeArgument : null,
+                [StoreLocation.ConnectionName] = isBlob ? storeArgument : null,
                 [$"{ServingOptions.SectionName}:{nameof(ServingOptions.ModelsContainer)}"] = modelsContainer,
                 [$"{ServingOptions.SectionName}:{nameof(ServingOptions.PollSeconds)}"] = parse.GetValue(pollSeconds).ToString(CultureInfo.InvariantCulture),
             });
