@@ -115,82 +115,39 @@ public sealed class InterruptedRunTests(SampleModelFixture model) : IDisposable
     }
 
     /// <summary>Writes versions, then "dies" instead of moving the pointer.</summary>
-    private sealed class DyingStore(IModelStore inner) : IModelStore
+    private sealed class DyingStore(IModelStore store) : DelegatingModelStore(store)
     {
         public string? Written { get; private set; }
 
-        public string Description => inner.Description;
-
-        public Task<string?> GetCurrentETagAsync(CancellationToken cancellationToken) => inner.GetCurrentETagAsync(cancellationToken);
-
-        public Task<ModelPointer?> GetCurrentAsync(CancellationToken cancellationToken) => inner.GetCurrentAsync(cancellationToken);
-
-        public Task<StoredModel> OpenAsync(string version, CancellationToken cancellationToken) => inner.OpenAsync(version, cancellationToken);
-
-        public IAsyncEnumerable<StoredVersion> ListVersionsAsync(CancellationToken cancellationToken) => inner.ListVersionsAsync(cancellationToken);
-
-        public Task<string> ReadCardAsync(string version, CancellationToken cancellationToken) => inner.ReadCardAsync(version, cancellationToken);
-
-        public async Task<bool> PutAsync(string version, ReadOnlyMemory<byte> modelZip, string cardJson, CancellationToken cancellationToken)
+        public override async Task<bool> PutAsync(string version, ReadOnlyMemory<byte> modelZip, string cardJson, CancellationToken cancellationToken)
         {
-            var written = await inner.PutAsync(version, modelZip, cardJson, cancellationToken);
+            var written = await Inner.PutAsync(version, modelZip, cardJson, cancellationToken);
             Written = version;
             return written;
         }
 
-        public Task<ModelPointer> SetCurrentAsync(string version, string? expectedETag, CancellationToken cancellationToken) =>
+        public override Task<ModelPointer> SetCurrentAsync(string version, string? expectedETag, CancellationToken cancellationToken) =>
             throw new ProcessKilledException();
     }
 
     /// <summary>Moves the pointer, then "dies" before the run can do anything else.</summary>
-    private sealed class DyingAfterMoveStore(IModelStore inner) : IModelStore
+    private sealed class DyingAfterMoveStore(IModelStore store) : DelegatingModelStore(store)
     {
         public string? Moved { get; private set; }
 
-        public string Description => inner.Description;
-
-        public Task<string?> GetCurrentETagAsync(CancellationToken cancellationToken) => inner.GetCurrentETagAsync(cancellationToken);
-
-        public Task<ModelPointer?> GetCurrentAsync(CancellationToken cancellationToken) => inner.GetCurrentAsync(cancellationToken);
-
-        public Task<StoredModel> OpenAsync(string version, CancellationToken cancellationToken) => inner.OpenAsync(version, cancellationToken);
-
-        public IAsyncEnumerable<StoredVersion> ListVersionsAsync(CancellationToken cancellationToken) => inner.ListVersionsAsync(cancellationToken);
-
-        public Task<string> ReadCardAsync(string version, CancellationToken cancellationToken) => inner.ReadCardAsync(version, cancellationToken);
-
-        public Task<bool> PutAsync(string version, ReadOnlyMemory<byte> modelZip, string cardJson, CancellationToken cancellationToken) =>
-            inner.PutAsync(version, modelZip, cardJson, cancellationToken);
-
-        public async Task<ModelPointer> SetCurrentAsync(string version, string? expectedETag, CancellationToken cancellationToken)
+        public override async Task<ModelPointer> SetCurrentAsync(string version, string? expectedETag, CancellationToken cancellationToken)
         {
-            await inner.SetCurrentAsync(version, expectedETag, cancellationToken);
+            await Inner.SetCurrentAsync(version, expectedETag, cancellationToken);
             Moved = version;
             throw new ProcessKilledException();
         }
     }
 
     /// <summary>Storage that stops answering when a stored model is read.</summary>
-    private sealed class UnavailableStore(IModelStore inner) : IModelStore
+    private sealed class UnavailableStore(IModelStore store) : DelegatingModelStore(store)
     {
-        public string Description => inner.Description;
-
-        public Task<string?> GetCurrentETagAsync(CancellationToken cancellationToken) => inner.GetCurrentETagAsync(cancellationToken);
-
-        public Task<ModelPointer?> GetCurrentAsync(CancellationToken cancellationToken) => inner.GetCurrentAsync(cancellationToken);
-
-        public Task<StoredModel> OpenAsync(string version, CancellationToken cancellationToken) =>
+        public override Task<StoredModel> OpenAsync(string version, CancellationToken cancellationToken) =>
             throw new IOException("storage is unavailable");
-
-        public IAsyncEnumerable<StoredVersion> ListVersionsAsync(CancellationToken cancellationToken) => inner.ListVersionsAsync(cancellationToken);
-
-        public Task<string> ReadCardAsync(string version, CancellationToken cancellationToken) => inner.ReadCardAsync(version, cancellationToken);
-
-        public Task<bool> PutAsync(string version, ReadOnlyMemory<byte> modelZip, string cardJson, CancellationToken cancellationToken) =>
-            inner.PutAsync(version, modelZip, cardJson, cancellationToken);
-
-        public Task<ModelPointer> SetCurrentAsync(string version, string? expectedETag, CancellationToken cancellationToken) =>
-            inner.SetCurrentAsync(version, expectedETag, cancellationToken);
     }
 
     private sealed class ProcessKilledException : Exception

@@ -1,9 +1,10 @@
 using HitPredictor.Serving.Storage;
+using HitPredictor.Tests.Support;
 
 namespace HitPredictor.Tests.Serving;
 
 /// <summary>A hand-written decorator over a real store that counts the calls, to tell a cheap check from a download.</summary>
-internal sealed class CountingStore(IModelStore inner) : IModelStore
+internal sealed class CountingStore(IModelStore store) : DelegatingModelStore(store)
 {
     private int _etagChecks;
     private int _opens;
@@ -15,33 +16,21 @@ internal sealed class CountingStore(IModelStore inner) : IModelStore
 
     public int Listings => Volatile.Read(ref _listings);
 
-    public string Description => inner.Description;
-
-    public Task<string?> GetCurrentETagAsync(CancellationToken cancellationToken)
+    public override Task<string?> GetCurrentETagAsync(CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _etagChecks);
-        return inner.GetCurrentETagAsync(cancellationToken);
+        return Inner.GetCurrentETagAsync(cancellationToken);
     }
 
-    public Task<ModelPointer?> GetCurrentAsync(CancellationToken cancellationToken) => inner.GetCurrentAsync(cancellationToken);
-
-    public Task<StoredModel> OpenAsync(string version, CancellationToken cancellationToken)
+    public override Task<StoredModel> OpenAsync(string version, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _opens);
-        return inner.OpenAsync(version, cancellationToken);
+        return Inner.OpenAsync(version, cancellationToken);
     }
 
-    public IAsyncEnumerable<StoredVersion> ListVersionsAsync(CancellationToken cancellationToken)
+    public override IAsyncEnumerable<StoredVersion> ListVersionsAsync(CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _listings);
-        return inner.ListVersionsAsync(cancellationToken);
+        return Inner.ListVersionsAsync(cancellationToken);
     }
-
-    public Task<string> ReadCardAsync(string version, CancellationToken cancellationToken) => inner.ReadCardAsync(version, cancellationToken);
-
-    public Task<bool> PutAsync(string version, ReadOnlyMemory<byte> modelZip, string cardJson, CancellationToken cancellationToken) =>
-        inner.PutAsync(version, modelZip, cardJson, cancellationToken);
-
-    public Task<ModelPointer> SetCurrentAsync(string version, string? expectedETag, CancellationToken cancellationToken) =>
-        inner.SetCurrentAsync(version, expectedETag, cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using HitPredictor.Serving.Description;
 using HitPredictor.Serving.Engines;
 using HitPredictor.Serving.Storage;
 using HitPredictor.Tests.Support;
@@ -52,29 +53,13 @@ internal static class ServingTestData
         return track;
     }
 
-    /// <summary>An audio-features object exactly as Spotify's API returns it (plus a genre): no <c>explicit</c>, extra fields.</summary>
-    public static JsonObject SpotifyAudioFeatures(string genre = "pop") => new()
+    /// <summary>The API documentation's audio-features object exactly as Spotify's API returns it, plus a genre: no <c>explicit</c>, extra fields.</summary>
+    public static JsonObject SpotifyAudioFeatures(string genre = "pop")
     {
-        ["acousticness"] = 0.00242,
-        ["analysis_url"] = "https://api.spotify.com/v1/audio-analysis/2takcwOaAZWiXQijPHIx7B",
-        ["danceability"] = 0.585,
-        ["duration_ms"] = 237040,
-        ["energy"] = 0.842,
-        ["id"] = "2takcwOaAZWiXQijPHIx7B",
-        ["instrumentalness"] = 0.00686,
-        ["key"] = 9,
-        ["liveness"] = 0.0866,
-        ["loudness"] = -5.883,
-        ["mode"] = 0,
-        ["speechiness"] = 0.0556,
-        ["tempo"] = 118.211,
-        ["time_signature"] = 4,
-        ["track_href"] = "https://api.spotify.com/v1/tracks/2takcwOaAZWiXQijPHIx7B",
-        ["type"] = "audio_features",
-        ["uri"] = "spotify:track:2takcwOaAZWiXQijPHIx7B",
-        ["valence"] = 0.428,
-        ["genre"] = genre,
-    };
+        var track = ApiExamples.SpotifyObject();
+        track["genre"] = genre;
+        return track;
+    }
 
     public static HttpRequest Request(string body, string? contentType = "application/json", long? contentLength = null) =>
         Request(Encoding.UTF8.GetBytes(body), contentType, contentLength);
