@@ -43,8 +43,9 @@ public sealed class RequestLoggingTests(SampleModelFixture sample)
         await ScoreAsync(host, 10);
 
         // Assert
-        host.Logs.Records.Count(r => r.Category == "Microsoft.AspNetCore.Hosting.Diagnostics" && r.Message.StartsWith("Request finished", StringComparison.Ordinal))
-            .Should().Be(10);
+        var finished = await host.Logs.CountWhenSettledAsync(
+            r => r.Category == "Microsoft.AspNetCore.Hosting.Diagnostics" && r.Message.StartsWith("Request finished", StringComparison.Ordinal), 10, Ct);
+        finished.Should().Be(10);
     }
 
     private static async Task ScoreAsync(ServiceHost host, int count)

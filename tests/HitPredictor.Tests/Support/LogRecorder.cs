@@ -18,6 +18,24 @@ internal sealed class LogRecorder : ILoggerProvider
 
     public void Clear() => _records.Clear();
 
+    /// <summary>
+    /// The number of records matching <paramref name="match"/> once it reaches <paramref name="expected"/>, or after ten
+    /// seconds at most: the host writes some records (ASP.NET Core's "Request finished") after the client already has
+    /// its response.
+    /// </summary>
+    public async Task<int> CountWhenSettledAsync(Func<Record, bool> match, int expected, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var count = _records.Count(match);
+        while (count < expected && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20, cancellationToken);
+            count = _records.Count(match);
+        }
+
+        return count;
+    }
+
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _records);
 
     public void Dispose()
