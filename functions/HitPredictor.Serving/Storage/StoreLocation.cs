@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Identity;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 
 namespace HitPredictor.Serving.Storage;
@@ -14,16 +15,20 @@ namespace HitPredictor.Serving.Storage;
 /// Configuration: <c>Serving:StoreFolder</c> for a folder; else the connection named <c>ModelStorage</c>: a connection
 /// string at <c>ModelStorage</c> (Azurite: <c>UseDevelopmentStorage=true</c>), or, identity-based,
 /// <c>ModelStorage:blobServiceUri</c> with optional <c>ModelStorage:clientId</c> (a user-assigned managed identity) and
-/// <c>ModelStorage:credential</c> (<c>managedidentity</c> to use only the managed identity).
+/// <c>ModelStorage:credential</c> (<c>managedidentity</c> to use only the managed identity); catalog scoring's queue is
+/// the same account's queue service (<c>ModelStorage:queueServiceUri</c> when identity-based).
 /// </remarks>
 public sealed class StoreLocation
 {
     public const string ConnectionName = "ModelStorage";
 
-    private StoreLocation(string? folder, BlobServiceClient? service)
+    private readonly Lazy<QueueServiceClient>? _queues;
+
+    private StoreLocation(string? folder, BlobServiceClient? service, Func<QueueServiceClient>? queues = null)
     {
         Folder = folder;
         Service = service;
+        _queues = queues is null ? null : new Lazy<QueueServiceClient>(queues);
     }
 
     /// <summary>The folder's root; <see langword="null"/> when the store is a blob service.</summary>
@@ -31,6 +36,10 @@ public sealed class StoreLocation
 
     /// <summary>The storage account's blob service; <see langword="null"/> when the store is a folder.</summary>
     public BlobServiceClient? Service { get; }
+
+    /// <summary>The account's queue service (catalog scoring's chunks); <see langword="null"/> when the store is a folder.</summary>
+    /// <exception cref="InvalidOperationException">The store is identity-based and no <c>queueServiceUri</c> is configured.</exception>
+    public QueueServiceClient? Queues => _queues?.Value;
 
     /// <summary>The location the configuration names.</summary>
     /// <exception cref="InvalidOperationException">Neither a folder nor a storage connection is configured.</exception>
@@ -43,19 +52,19 @@ public sealed class StoreLocation
             return new StoreLocation(options.StoreFolder, null);
         }
 
-        var service = ServiceFrom(configuration)
+        var location = ServiceFrom(configuration)
             ?? throw new InvalidOperationException(
                 $"No model store is configured: set {ServingOptions.SectionName}:{nameof(ServingOptions.StoreFolder)} to a folder, " +
                 $"{ConnectionName} to a storage connection string (UseDevelopmentStorage=true for Azurite), " +
                 $"or {ConnectionName}:blobServiceUri for a managed identity.");
-        return new StoreLocation(null, service);
+        return location;
     }
 
     /// <summary>A folder path or a storage connection string, as the CLI's <c>--store</c> takes it.</summary>
     public static StoreLocation FromArgument(string store)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(store);
-        return IsConnectionString(store) ? new StoreLocation(null, new BlobServiceClient(store)) : new StoreLocation(store, null);
+        return IsConnectionString(store) ? ForConnectionString(store) : new StoreLocation(store, null);
     }
 
     /// <summary>Whether a <c>--store</c> argument is a storage connection string rather than a folder path.</summary>
@@ -69,12 +78,18 @@ public sealed class StoreLocation
         ? new FolderModelStore(Folder!, modelsContainer)
         : new BlobModelStore(Service.GetBlobContainerClient(modelsContainer));
 
-    private static BlobServiceClient? ServiceFrom(IConfiguration configuration)
+    private static StoreLocation ForConnectionString(string connectionString) =>
+        new(null, new BlobServiceClient(connectionString), () => new QueueServiceClient(connectionString, QueueOptions()));
+
+    /// <summary>Messages as base64, as the Functions queue trigger reads them by default.</summary>
+    private static QueueClientOptions QueueOptions() => new() { MessageEncoding = QueueMessageEncoding.Base64 };
+
+    private static StoreLocation? ServiceFrom(IConfiguration configuration)
     {
         var connectionString = configuration[ConnectionName] ?? configuration.GetConnectionString(ConnectionName);
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
-            return new BlobServiceClient(connectionString);
+            return ForConnectionString(connectionString);
         }
 
         var section = configuration.GetSection(ConnectionName);
@@ -84,7 +99,11 @@ public sealed class StoreLocation
             return null;
         }
 
-        return new BlobServiceClient(new Uri(serviceUri), Credential(section["credential"], section["clientId"]));
+        var credential = Credential(section["credential"], section["clientId"]);
+        var queueUri = section["queueServiceUri"];
+        return new StoreLocation(null, new BlobServiceClient(new Uri(serviceUri), credential), () => string.IsNullOrWhiteSpace(queueUri)
+            ? throw new InvalidOperationException($"Catalog scoring needs {ConnectionName}:queueServiceUri beside {ConnectionName}:blobServiceUri.")
+            : new QueueServiceClient(new Uri(queueUri), credential, QueueOptions()));
     }
 
     private static TokenCredential Credential(string? kind, string? clientId)

@@ -48,6 +48,9 @@ public sealed class TrackCsvReader(TrackCsvReaderOptions options)
     public static DatasetFormatException NotReadable(Exception ex) =>
         new($"The file is not a readable CSV: {ex.Message}", ex);
 
+    /// <summary>The file has a header row and nothing after it.</summary>
+    public static DatasetFormatException HeaderOnly() => new("The file has a header but no tracks.");
+
     /// <summary>Checks <paramref name="reader"/>'s header against the options and returns the parser of its rows.</summary>
     public TrackRowParser Parser(SepReader reader)
     {
@@ -103,7 +106,7 @@ public sealed class TrackCsvReader(TrackCsvReaderOptions options)
 
         if (rowsRead == 0)
         {
-            throw new DatasetFormatException("The file has a header but no tracks.");
+            throw HeaderOnly();
         }
 
         return new TrackReadResult

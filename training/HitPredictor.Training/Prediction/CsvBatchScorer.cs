@@ -31,16 +31,40 @@ public static class CsvBatchScorer
 
     public static async Task<BatchScoreResult> ScoreAsync(MLContext ml, ModelPackage package, string inputPath, string outputPath, CancellationToken cancellationToken = default)
     {
+        await using var input = File.OpenRead(inputPath);
+        try
+        {
+            await using var output = File.Create(outputPath);
+            return await ScoreAsync(ml, package, input, output, lineOffset: null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DatasetFormatException)
+        {
+            File.Delete(outputPath);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Scores the CSV read from <paramref name="input"/> into <paramref name="output"/> (both left open). When the input is
+    /// a chunk of a larger file (its header, then some of the file's rows verbatim), <paramref name="lineOffset"/> is
+    /// what turns a line of the chunk into the file's line (the file's line of the chunk's first row, minus 2): rejected
+    /// rows are then reported on the file's lines, and the <see cref="ErrorColumn"/> names the line (<c>line 1234,
+    /// tempo: ...</c>), since the row is read away from its file. <see langword="null"/> for a whole file.
+    /// </summary>
+    public static async Task<BatchScoreResult> ScoreAsync(
+        MLContext ml, ModelPackage package, Stream input, Stream output, int? lineOffset, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(package);
+        ArgumentNullException.ThrowIfNull(output);
         var features = FeatureSet.FromNames(package.Card.Features);
         var options = TrackCsvReaderOptions.ForScoring(features.Numeric.Select(f => f.Name));
-        await using var input = File.OpenRead(inputPath);
         try
         {
             using var reader = TrackCsvReader.Open(input);
             var parser = new TrackCsvReader(options).Parser(reader);
             using var engine = package.CreateEngine(ml);
-            return await WriteAsync(reader, parser, row => Score(row, features, package, engine), outputPath, cancellationToken).ConfigureAwait(false);
+            await using var text = new StreamWriter(output, leaveOpen: true);
+            return await WriteAsync(reader, parser, row => Score(row, features, package, engine), text, lineOffset, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not DatasetFormatException and not OperationCanceledException and not IOException and not UnauthorizedAccessException)
         {
@@ -50,9 +74,9 @@ public static class CsvBatchScorer
 
     private static async Task<BatchScoreResult> WriteAsync(
         SepReader reader, TrackRowParser parser, Func<TrackRecord, (TierPrediction? Prediction, RejectedRow? Problem)> score,
-        string outputPath, CancellationToken cancellationToken)
+        TextWriter outputText, int? lineOffset, CancellationToken cancellationToken)
     {
-        await using var writer = reader.Spec.Writer(o => o with { Escape = true }).ToFile(outputPath);
+        await using var writer = reader.Spec.Writer(o => o with { Escape = true }).To(outputText, leaveOpen: true);
         var columns = parser.Columns;
         var rejected = new List<RejectedRow>();
         int rowsRead = 0, scored = 0, rejectedCount = 0;
@@ -71,6 +95,11 @@ public static class CsvBatchScorer
                 problem = parseProblem;
             }
 
+            if (problem is not null && lineOffset is { } offset)
+            {
+                problem = problem with { LineNumber = problem.LineNumber + offset };
+            }
+
             await using var output = writer.NewRow(cancellationToken);
             for (var i = 0; i < columns.Count; i++)
             {
@@ -85,7 +114,7 @@ public static class CsvBatchScorer
 
             output[PredictionSetColumn].Set(prediction is null ? "" : string.Join('|', prediction.PredictionSet.Tiers));
             output[GenreAveragedColumn].Set(prediction is null ? "" : prediction.GenreAveraged ? "True" : "False");
-            output[ErrorColumn].Set(problem is null ? "" : Describe(problem));
+            output[ErrorColumn].Set(problem is null ? "" : lineOffset is null ? Describe(problem) : problem.ToString());
             if (prediction is not null)
             {
                 scored++;
@@ -98,7 +127,7 @@ public static class CsvBatchScorer
 
         if (rowsRead == 0)
         {
-            throw new DatasetFormatException("The file has a header but no tracks.");
+            throw TrackCsvReader.HeaderOnly();
         }
 
         return new BatchScoreResult(rowsRead, scored, rejectedCount, rejected);

@@ -1,0 +1,25 @@
+namespace HitPredictor.Serving.Catalog;
+
+/// <summary>
+/// Settings of catalog scoring, section <c>Catalog</c> (app settings <c>Catalog__ChunkRows</c> and so on). The
+/// containers and the queue are named by <see cref="CatalogNames"/>: the Functions triggers bind them by name.
+/// </summary>
+public sealed class CatalogOptions
+{
+    public const string SectionName = "Catalog";
+
+    /// <summary>Data rows per chunk (100 to 1,000,000). Default 10,000: about 2 MB of CSV, scored in under a second.</summary>
+    public int ChunkRows { get; set; } = 10_000;
+
+    /// <summary>
+    /// Deliveries of a chunk before it is reported as failed and the run completes without it (1 to 100). Default 5, the
+    /// queue trigger's <c>maxDequeueCount</c> in host.json: the last delivery records the failure instead of throwing.
+    /// </summary>
+    public int MaxChunkAttempts { get; set; } = 5;
+
+    /// <summary>Rejected rows the run report lists with line and reason (0 to 100,000; the count is always exact). Default 1,000.</summary>
+    public int MaxRejectedDetails { get; set; } = 1_000;
+
+    /// <summary>Seconds a chunk received by a worker stays invisible to the others (10 to 3,600). Default 300.</summary>
+    public int VisibilitySeconds { get; set; } = 300;
+}
