@@ -14,6 +14,7 @@ var root = new RootCommand("Hit Predictor: sorts tracks into Viral / Hit / Mid /
     PublishCommand.Create(),
     ModelsCommand.Create(),
     RetrainCommand.Create(),
+    CatalogCommand.Create(),
     ServeCommand.Create(),
     AnalyzeCommand.Create(),
 };
