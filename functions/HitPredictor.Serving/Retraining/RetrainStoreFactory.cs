@@ -18,14 +18,6 @@ public static class RetrainStoreFactory
             : ForFolder(location.Folder!, models, serving, time);
     }
 
-    /// <summary>A folder path or a storage connection string, as <c>hitpredictor retrain --store</c> takes it.</summary>
-    public static RetrainStores FromArgument(string store, ServingOptions serving, RetrainingOptions options, TimeProvider time)
-    {
-        ArgumentNullException.ThrowIfNull(serving);
-        var location = StoreLocation.FromArgument(store);
-        return Create(location, location.CreateModelStore(serving.ModelsContainer), serving, options, time);
-    }
-
     public static RetrainStores ForFolder(string root, IModelStore models, ServingOptions serving, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(serving);

@@ -2,7 +2,7 @@ using Azure.Storage.Blobs;
 
 namespace HitPredictor.Serving.Storage;
 
-/// <summary>Model stores for the CLI, tests and tools; the app builds its own over the configured <see cref="StoreLocation"/>.</summary>
+/// <summary>Model stores for tests and tools; the app and the CLI build theirs over the configured <see cref="StoreLocation"/>.</summary>
 public static class ModelStoreFactory
 {
     /// <summary>A folder path or a storage connection string, as the CLI's <c>--store</c> takes it.</summary>

@@ -67,6 +67,24 @@ public sealed class StoreLocation
         return IsConnectionString(store) ? ForConnectionString(store) : new StoreLocation(store, null);
     }
 
+    /// <summary>
+    /// The configuration a <c>--store</c> argument stands for: <c>Serving:StoreFolder</c> (as a full path) for a folder, the
+    /// <c>ModelStorage</c> connection for a connection string, and <c>Serving:ModelsContainer</c>; so the CLI builds its
+    /// services from the same keys the app reads.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> Settings(string store, string modelsContainer)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(store);
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelsContainer);
+        var isBlob = IsConnectionString(store);
+        return new Dictionary<string, string?>
+        {
+            [$"{ServingOptions.SectionName}:{nameof(ServingOptions.StoreFolder)}"] = isBlob ? null : Path.GetFullPath(store),
+            [ConnectionName] = isBlob ? store : null,
+            [$"{ServingOptions.SectionName}:{nameof(ServingOptions.ModelsContainer)}"] = modelsContainer,
+        };
+    }
+
     /// <summary>Whether a <c>--store</c> argument is a storage connection string rather than a folder path.</summary>
     public static bool IsConnectionString(string store) =>
         store.Contains("UseDevelopmentStorage=", StringComparison.OrdinalIgnoreCase)

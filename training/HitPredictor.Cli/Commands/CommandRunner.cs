@@ -1,5 +1,6 @@
 using HitPredictor.Training.Data;
 using HitPredictor.Training.Modeling;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace HitPredictor.Cli.Commands;
@@ -17,6 +18,11 @@ internal static class CommandRunner
         catch (Exception ex) when (ex is UsageException or DatasetFormatException or InsufficientDataException or FileNotFoundException or DirectoryNotFoundException)
         {
             AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (OptionsValidationException ex)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {string.Join(" ", ex.Failures)}");
             return ExitCodes.BadInput;
         }
         catch (OperationCanceledException)

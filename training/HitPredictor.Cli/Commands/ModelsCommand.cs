@@ -1,10 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using HitPredictor.Serving;
 using HitPredictor.Serving.Engines;
 using HitPredictor.Serving.Http;
-using HitPredictor.Serving.Retraining;
 using HitPredictor.Serving.Storage;
 using Spectre.Console;
 
@@ -35,8 +33,8 @@ internal static class ModelsCommand
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
-            var serving = new ServingOptions { ModelsContainer = parse.GetValue(container)! };
-            var stores = RetrainStoreFactory.FromArgument(parse.GetValue(store)!, serving, new RetrainingOptions(), TimeProvider.System);
+            using var host = CliHost.Create(parse.GetValue(store)!, parse.GetValue(container)!);
+            var stores = host.RetrainStores;
             var wanted = parse.GetValue(version)!;
             RollbackOutcome outcome;
             try
@@ -86,7 +84,8 @@ internal static class ModelsCommand
         var command = new Command("list", "List the stored versions with their figures; the live one is marked.") { store, container, json };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
-            var target = ModelStoreFactory.FromArgument(parse.GetValue(store)!, parse.GetValue(container)!);
+            using var host = CliHost.Create(parse.GetValue(store)!, parse.GetValue(container)!);
+            var target = host.Models;
             var list = await ModelVersions.ListAsync(target, cancellationToken);
             if (parse.GetValue(json))
             {

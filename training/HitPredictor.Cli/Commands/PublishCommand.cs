@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HitPredictor.Serving;
 using HitPredictor.Serving.Engines;
 using HitPredictor.Serving.Storage;
 using Spectre.Console;
@@ -23,7 +24,8 @@ internal static class PublishCommand
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
-            var target = ModelStoreFactory.FromArgument(parse.GetValue(store)!, parse.GetValue(container)!);
+            using var host = CliHost.Create(parse.GetValue(store)!, parse.GetValue(container)!);
+            var target = host.Models;
             PublishOutcome outcome;
             try
             {
@@ -79,9 +81,12 @@ internal static class StoreOption
         DefaultValueFactory = required ? null : _ => Path.Combine("artifacts", "store"),
     };
 
+    /// <summary>The models' container when <c>--container</c> is not given (the app's default too).</summary>
+    public static string DefaultContainer => new ServingOptions().ModelsContainer;
+
     public static Option<string> Container() => new("--container")
     {
         Description = "Container (or sub-folder) of the models.",
-        DefaultValueFactory = _ => "models",
+        DefaultValueFactory = _ => DefaultContainer,
     };
 }

@@ -1,9 +1,6 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using System.Globalization;
-using HitPredictor.Serving;
 using HitPredictor.Serving.Retraining;
-using Microsoft.Extensions.Logging.Abstractions;
 using Spectre.Console;
 
 namespace HitPredictor.Cli.Commands;
@@ -21,19 +18,18 @@ internal static class RetrainCommand
         var dataset = new Option<FileInfo>("--dataset") { Description = "Tracks CSV to retrain on.", Required = true };
         var trees = new Option<int?>("--trees") { Description = "Number of trees (default: the released 100)." };
         var leaves = new Option<int?>("--leaves") { Description = "Leaves per tree (default: the released 700)." };
-        trees.Validators.Add(result => RequireRange(result, 1, 2_000));
-        leaves.Validators.Add(result => RequireRange(result, 2, 100_000));
         var command = new Command("retrain", "Retrain on a dataset and promote the model only if it is at least as good as the live one.")
         {
             store, dataset, trees, leaves,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
-            var options = new RetrainingOptions();
-            options.Trees = parse.GetValue(trees) ?? options.Trees;
-            options.Leaves = parse.GetValue(leaves) ?? options.Leaves;
-            var stores = RetrainStoreFactory.FromArgument(parse.GetValue(store)!, new ServingOptions(), options, TimeProvider.System);
-            var service = new RetrainService(stores, options, TimeProvider.System, NullLogger<RetrainService>.Instance);
+            var settings = new Dictionary<string, string?>();
+            Set(settings, nameof(RetrainingOptions.Trees), parse.GetValue(trees));
+            Set(settings, nameof(RetrainingOptions.Leaves), parse.GetValue(leaves));
+            using var host = CliHost.Create(parse.GetValue(store)!, StoreOption.DefaultContainer, settings);
+            var stores = host.RetrainStores;
+            var service = host.Get<RetrainService>();
             var path = parse.GetValue(dataset)!.FullName;
 
             var report = await service.RunAsync(DatasetSource.FromFile(path), cancellationToken);
@@ -67,12 +63,12 @@ internal static class RetrainCommand
         return command;
     }
 
-    /// <summary>A usage error (exit 2) for a value outside the range the retraining settings accept.</summary>
-    private static void RequireRange(OptionResult result, int min, int max)
+    /// <summary>An option given on the command line becomes its setting; one not given leaves the setting at its default.</summary>
+    private static void Set(Dictionary<string, string?> settings, string name, int? value)
     {
-        if (result.GetValueOrDefault<int?>() is { } value && (value < min || value > max))
+        if (value is { } given)
         {
-            result.AddError(string.Create(CultureInfo.InvariantCulture, $"{result.Option.Name} must be {min:N0} to {max:N0}, got {value}."));
+            settings[$"{RetrainingOptions.SectionName}:{name}"] = given.ToString(CultureInfo.InvariantCulture);
         }
     }
 }

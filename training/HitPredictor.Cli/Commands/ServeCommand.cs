@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.ML;
 using Spectre.Console;
@@ -59,18 +60,10 @@ internal static class ServeCommand
             var modelsContainer = parse.GetValue(container)!;
             var listen = parse.GetValue(urls)!;
             Ports.EnsureFree(listen);
-            var target = ModelStoreFactory.FromArgument(storeArgument, modelsContainer);
-            var modelFolder = parse.GetValue(model)!;
-            var explicitModel = parse.GetResult(model) is { Implicit: false };
-            await PrepareStoreAsync(target, modelFolder, explicitModel, cancellationToken);
-
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-            var isBlob = StoreLocation.IsConnectionString(storeArgument);
+            builder.Configuration.AddInMemoryCollection(StoreLocation.Settings(storeArgument, modelsContainer));
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                [$"{ServingOptions.SectionName}:{nameof(ServingOptions.StoreFolder)}"] = isBlob ? null : Path.GetFullPath(storeArgument),
-                [StoreLocation.ConnectionName] = isBlob ? storeArgument : null,
-                [$"{ServingOptions.SectionName}:{nameof(ServingOptions.ModelsContainer)}"] = modelsContainer,
                 [$"{ServingOptions.SectionName}:{nameof(ServingOptions.PollSeconds)}"] = parse.GetValue(pollSeconds).ToString(CultureInfo.InvariantCulture),
             });
             builder.AddHitPredictorLogDefaults();
@@ -78,6 +71,8 @@ internal static class ServeCommand
             builder.Services.AddHitPredictorServing(builder.Configuration);
 
             await using var app = builder.Build();
+            var target = app.Services.GetRequiredService<IModelStore>();
+            await PrepareStoreAsync(target, parse.GetValue(model)!, parse.GetResult(model) is { Implicit: false }, cancellationToken);
             app.UseHitPredictorServing();
             try
             {
