@@ -1,4 +1,5 @@
 using HitPredictor.Serving;
+using HitPredictor.Serving.Catalog;
 using HitPredictor.Serving.Retraining;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
@@ -14,6 +15,7 @@ public static class AppServices
         services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
         services.AddHitPredictorServing(configuration);
         services.AddHitPredictorRetraining(configuration);
+        services.AddHitPredictorCatalog(configuration);
         return services;
     }
 }
