@@ -85,6 +85,42 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void Metadata_ScoreCatalog_IsEventGridBlobTriggerOnScoring()
+    {
+        var function = Metadata.Single(f => f!["name"]!.GetValue<string>() == "ScoreCatalog")!;
+
+        function["entryPoint"]!.GetValue<string>().Should().Be("HitPredictor.Functions.ScoreCatalogFunction.RunAsync");
+        var trigger = function["bindings"]!.AsArray().Single()!;
+        trigger["type"]!.GetValue<string>().Should().Be("blobTrigger");
+        trigger["path"]!.GetValue<string>().Should().Be("scoring/{name}");
+        trigger["source"]!.GetValue<string>().Should().Be("EventGrid");
+        trigger["connection"]!.GetValue<string>().Should().Be("ModelStorage");
+    }
+
+    [Fact]
+    public void Metadata_ScoreChunk_IsQueueTriggerOnTheCatalogQueue()
+    {
+        var function = Metadata.Single(f => f!["name"]!.GetValue<string>() == "ScoreChunk")!;
+
+        function["entryPoint"]!.GetValue<string>().Should().Be("HitPredictor.Functions.ScoreChunkFunction.RunAsync");
+        var trigger = function["bindings"]!.AsArray().Single()!;
+        trigger["type"]!.GetValue<string>().Should().Be("queueTrigger");
+        trigger["queueName"]!.GetValue<string>().Should().Be(HitPredictor.Serving.Catalog.CatalogNames.Queue);
+        trigger["connection"]!.GetValue<string>().Should().Be("ModelStorage");
+    }
+
+    [Fact]
+    public void HostJson_InOutput_QueueGivesUpAChunkOnTheDeliveryTheWorkerRecordsAsFailed()
+    {
+        var queues = HostJson["extensions"]!["queues"]!;
+
+        queues["maxDequeueCount"]!.GetValue<int>().Should().Be(new HitPredictor.Serving.Catalog.CatalogOptions().MaxChunkAttempts,
+            "the last delivery records the chunk as failed instead of throwing; a later one would never come");
+        queues["messageEncoding"]!.GetValue<string>().Should().Be("base64", "the service sends base64 messages");
+        queues["batchSize"]!.GetValue<int>().Should().BeInRange(1, 32);
+    }
+
+    [Fact]
     public void HostJson_InOutput_RunsOneRetrainingPerInstanceAndPoisonsAfterThreeTries()
     {
         var blobs = HostJson["extensions"]!["blobs"]!;

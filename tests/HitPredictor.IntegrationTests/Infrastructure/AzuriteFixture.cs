@@ -9,7 +9,7 @@ using HitPredictor.IntegrationTests.Infrastructure;
 namespace HitPredictor.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// A real Azurite blob service for the test run: started on a free loopback port, in memory, and killed at the
+/// A real Azurite blob and queue service for the test run: started on a free loopback port, in memory, and killed at the
 /// end. It comes from the repository's local npm install; when that is missing the tests fail with the command.
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
@@ -25,7 +25,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var executable = Path.Combine(Repository.Root, ".tools", "node_modules", ".bin", "azurite-blob");
+        var executable = Path.Combine(Repository.Root, ".tools", "node_modules", ".bin", "azurite");
         if (!File.Exists(executable))
         {
             throw new InvalidOperationException(
@@ -33,11 +33,16 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
 
         var port = FreePort();
+        var queuePort = FreePort();
+        var tablePort = FreePort();
+        string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var start = new ProcessStartInfo(executable)
         {
             ArgumentList =
             {
-                "--blobHost", "127.0.0.1", "--blobPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--blobHost", "127.0.0.1", "--blobPort", Text(port),
+                "--queueHost", "127.0.0.1", "--queuePort", Text(queuePort),
+                "--tableHost", "127.0.0.1", "--tablePort", Text(tablePort),
                 "--inMemoryPersistence", "--silent", "--skipApiVersionCheck", "--loose",
             },
             RedirectStandardOutput = true,
@@ -49,7 +54,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         _azurite.ErrorDataReceived += (_, _) => { };
         _azurite.BeginOutputReadLine();
         _azurite.BeginErrorReadLine();
-        ConnectionString = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevelopmentKey};BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
+        ConnectionString = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevelopmentKey};BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;";
         await WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
     }
 
