@@ -43,8 +43,8 @@ public sealed class EngineLease : IDisposable
 
     public ModelCard Card => Generation.Card;
 
-    /// <summary>Scores one validated track (a track without genre is averaged over the genres).</summary>
-    public TierPrediction Predict(ModelInput input) => TierPredictor.Predict(Engine, Generation.Card, Generation.Calibration, input);
+    /// <summary>Scores one validated track through the generation's model family (<see cref="TierPredictor"/>).</summary>
+    public TierPrediction Predict(ModelInput input) => TierPredictor.Predict(Engine, Generation.Family, input);
 
     /// <summary>Scores validated tracks in input order, on all processors from <see cref="ParallelThreshold"/> tracks up.</summary>
     public TierPrediction[] PredictBatch(IReadOnlyList<ModelInput> inputs, CancellationToken cancellationToken = default) =>
@@ -99,7 +99,7 @@ public sealed class EngineLease : IDisposable
         for (var i = start; i < end; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            results[i] = TierPredictor.Predict(engine, generation.Card, generation.Calibration, inputs[i]);
+            results[i] = TierPredictor.Predict(engine, generation.Family, inputs[i]);
         }
     }
 }

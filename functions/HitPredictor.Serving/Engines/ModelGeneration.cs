@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using HitPredictor.Training.Calibration;
 using HitPredictor.Training.Explanation;
+using HitPredictor.Training.Family;
 using HitPredictor.Training.Features;
 using HitPredictor.Training.Packaging;
 using Microsoft.Extensions.ObjectPool;
@@ -43,8 +44,11 @@ public sealed class ModelGeneration
 
     public ModelCard Card => _package.Card;
 
-    /// <summary>The package's calibration: every answer of this generation goes through it.</summary>
+    /// <summary>The package's calibration: every answer of the main model goes through it.</summary>
     public MemberCalibration Calibration => _package.Calibration;
+
+    /// <summary>The package's models for partial input (read when the package was validated); answers go through it.</summary>
+    public ModelFamily Family => _package.Family;
 
     public string Version => _package.Card.Version;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HitPredictor.Serving.Storage;
 using HitPredictor.Training.Data;
+using HitPredictor.Training.Family;
 using HitPredictor.Training.Features;
 using HitPredictor.Training.Packaging;
 using HitPredictor.Training.Prediction;
@@ -118,7 +119,17 @@ public static class ModelLoader
             input.Genre = package.Card.Genres[0];
             Check(TierPredictor.Predict(package, engine, input), "with a genre", problems);
             input.Genre = "";
-            Check(TierPredictor.Predict(package, engine, input), "averaged over genres", problems);
+            Check(TierPredictor.Predict(package, engine, input), "without a genre", problems);
+            if (package.Family.AcceptsPartialInput)
+            {
+                var audio = new ModelInput { Genre = package.Card.Genres[0], Tempo = 120, Loudness = -8 };
+                foreach (var feature in ModelFamily.Knowable.Where(f => f != NumericFeature.Tempo && f != NumericFeature.Loudness))
+                {
+                    feature.Set(audio, float.NaN);
+                }
+
+                Check(TierPredictor.Predict(package, engine, audio), "with features missing", problems);
+            }
 
             var known = Typical();
             known.Genre = package.Card.Genres[0];

@@ -46,35 +46,42 @@ public static class Problems
             "The live model cannot explain its scores.", reason + ". Send the request without explain=true to score.");
 
     /// <summary>
-    /// 413: scoring the request would cost more predictions than <paramref name="budget"/>; says the cost, the budget
-    /// and how to come under it (give each track its genre, or split the batch). <paramref name="perExplanation"/> is what
-    /// explaining one track costs, when explanations were asked for (0 otherwise).
+    /// 413: the request costs more forest evaluations than <paramref name="budget"/>; says the cost, the budget and how to
+    /// come under it. <paramref name="perExplanation"/> is what explaining one track costs, when explanations were asked
+    /// for (0 otherwise). <paramref name="expensiveTracks"/> cost more than one
+    /// each (up to <paramref name="perExpensiveTrack"/>): under a model family (<paramref name="family"/>), tracks whose
+    /// missing features are integrated out; under an older package, genre-less tracks averaged over every genre.
     /// </summary>
-    public static ServingResult OverBudget(long cost, int budget, int genreLessTracks, int perGenreLessTrack, int tracks, int perExplanation = 0)
+    public static ServingResult OverBudget(
+        long cost, int budget, int expensiveTracks, int perExpensiveTrack, int tracks, int perExplanation = 0, bool family = true)
     {
         if (perExplanation > 0)
         {
             return Plain(StatusCodes.Status413RequestEntityTooLarge, "https://tools.ietf.org/html/rfc9110#section-15.5.14",
                 "The request would cost too many predictions.",
                 string.Create(CultureInfo.InvariantCulture,
-                    $"Scoring and explaining these {tracks:N0} tracks costs {cost:N0} predictions (explaining a track costs up to {perExplanation:N0}; a track without a genre, {perGenreLessTrack:N0}), over the budget of {budget:N0} per request. Explain at most {Math.Max(1, budget / (perExplanation + 1)):N0} tracks per request, or leave out explain=true to score the batch."));
+                    $"Scoring and explaining these {tracks:N0} tracks costs {cost:N0} predictions (explaining a track costs up to {perExplanation:N0}; a track {(family ? "with missing features, up to" : "without a genre,")} {perExpensiveTrack:N0}), over the budget of {budget:N0} per request. Explain at most {Math.Max(1, budget / (perExplanation + 1)):N0} tracks per request, or leave out explain=true to score the batch."));
         }
 
-        var genreLessPart = genreLessTracks == 0
+        var (which, why) = family
+            ? ("with missing features", "up to {0:N0} each: the missing values are averaged over that many real tracks")
+            : ("without a genre", "{0:N0} each: one per genre the model knows");
+        var expensivePart = expensiveTracks == 0
             ? ""
-            : string.Create(CultureInfo.InvariantCulture,
-                $" ({genreLessTracks:N0} track{(genreLessTracks == 1 ? "" : "s")} without a genre cost {perGenreLessTrack:N0} each: one per genre the model knows)");
-        var fitting = budget >= perGenreLessTrack ? budget / perGenreLessTrack : 0;
+            : string.Format(CultureInfo.InvariantCulture, $" ({expensiveTracks:N0} track{(expensiveTracks == 1 ? "" : "s")} {which} cost {why})", perExpensiveTrack);
+        var fitting = budget >= perExpensiveTrack ? budget / perExpensiveTrack : 0;
         var split = fitting > 0
-            ? string.Create(CultureInfo.InvariantCulture, $", or split the batch (at most {fitting:N0} genre-less tracks per request)")
+            ? string.Create(CultureInfo.InvariantCulture, $", or split the batch (at most {fitting:N0} tracks {which} per request)")
             : ", or split the batch";
-        var fix = genreLessTracks == 0
+        var fix = expensiveTracks == 0
             ? string.Create(CultureInfo.InvariantCulture, $"Split the batch into requests of at most {budget:N0} tracks.")
-            : $"Give each track its genre (1 prediction each){split}.";
+            : family
+                ? $"Give each track every feature of one of the family's input sets (1 prediction each){split}."
+                : $"Give each track its genre (1 prediction each){split}.";
         return Plain(StatusCodes.Status413RequestEntityTooLarge, "https://tools.ietf.org/html/rfc9110#section-15.5.14",
             "The request would cost too many predictions.",
             string.Create(CultureInfo.InvariantCulture,
-                $"Scoring these {tracks:N0} tracks costs {cost:N0} predictions{genreLessPart}, over the budget of {budget:N0} per request. {fix}"));
+                $"Scoring these {tracks:N0} tracks costs {cost:N0} predictions{expensivePart}, over the budget of {budget:N0} per request. {fix}"));
     }
 
     /// <summary>429 with Retry-After: as many expensive requests as allowed are being scored already.</summary>

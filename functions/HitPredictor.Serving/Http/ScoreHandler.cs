@@ -43,7 +43,7 @@ public sealed partial class ScoreHandler(
             using (lease)
             {
                 var errors = new List<FieldError>();
-                var inputs = body.Validate(lease.Card, errors);
+                var inputs = body.Validate(lease.Generation.Family, errors);
                 if (inputs is null)
                 {
                     Log.Rejected(logger, errors.Count);
@@ -58,12 +58,14 @@ public sealed partial class ScoreHandler(
 
                 var settings = options.Value;
                 var perExplanation = explainer?.MaxEvaluationsPerTrack ?? 0;
-                var cost = PredictionCost.Of(inputs, lease.Card, perExplanation);
+                var family = lease.Generation.Family;
+                var cost = PredictionCost.Of(inputs, family, perExplanation);
                 if (cost > settings.MaxPredictionsPerRequest)
                 {
                     Log.OverBudget(logger, cost, settings.MaxPredictionsPerRequest);
-                    return Problems.OverBudget(cost, settings.MaxPredictionsPerRequest, inputs.Count(PredictionCost.IsGenreAveraged),
-                        PredictionCost.PerGenreLessTrack(lease.Card), inputs.Count, perExplanation);
+                    var expensive = inputs.Where(i => PredictionCost.IsExpensive(i, family)).ToArray();
+                    return Problems.OverBudget(cost, settings.MaxPredictionsPerRequest, expensive.Length,
+                        expensive.Length == 0 ? 1 : expensive.Max(family.CostOf), inputs.Count, perExplanation, family.AcceptsPartialInput);
                 }
 
                 if (!gate.TryEnter(cost, out var slot))

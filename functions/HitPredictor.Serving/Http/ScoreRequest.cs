@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using HitPredictor.Training.Data;
-using HitPredictor.Training.Packaging;
+using HitPredictor.Training.Family;
 using HitPredictor.Training.Prediction;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
@@ -101,17 +101,17 @@ public sealed class ScoreRequest : IDisposable
     }
 
     /// <summary>
-    /// Reads every track against <paramref name="card"/>. Paths are <c>tempo</c> for a single track and
+    /// Reads every track against <paramref name="family"/> (its card and what input it accepts). Paths are <c>tempo</c> for a single track and
     /// <c>tracks[3].tempo</c> for a batch. Returns all inputs, or <see langword="null"/> with every error added.
     /// </summary>
-    public IReadOnlyList<Training.Features.ModelInput>? Validate(ModelCard card, List<FieldError> errors)
+    public IReadOnlyList<Training.Features.ModelInput>? Validate(ModelFamily family, List<FieldError> errors)
     {
-        ArgumentNullException.ThrowIfNull(card);
+        ArgumentNullException.ThrowIfNull(family);
         ArgumentNullException.ThrowIfNull(errors);
         var root = _document?.RootElement ?? throw new InvalidOperationException("The request was refused: " + Problem?.StatusCode);
         if (!IsBatch)
         {
-            var one = TrackJson.Read(root, "", card, errors);
+            var one = TrackJson.Read(root, "", family, errors);
             return one is null ? null : [one];
         }
 
@@ -120,7 +120,7 @@ public sealed class ScoreRequest : IDisposable
         var index = 0;
         foreach (var track in tracks.EnumerateArray())
         {
-            var input = TrackJson.Read(track, string.Create(CultureInfo.InvariantCulture, $"{TracksField}[{index}]"), card, errors);
+            var input = TrackJson.Read(track, string.Create(CultureInfo.InvariantCulture, $"{TracksField}[{index}]"), family, errors);
             if (input is not null)
             {
                 inputs.Add(input);

@@ -7,11 +7,18 @@ namespace HitPredictor.Serving.Http;
 
 /// <summary>
 /// One track's answer: <c>{"tier":"Hit","probabilities":{...},"genreAveraged":false,"modelVersion":"...",
-/// "predictionSet":{"level":0.9,"tiers":["Hit","Mid"]}}</c>; probabilities calibrated, set tiers most probable first.
+/// "predictionSet":{"level":0.9,"tiers":["Hit","Mid"]},"missing":["genre"],"model":"no-genre"}</c>; probabilities calibrated,
+/// set tiers most probable first, <c>missing</c> the inputs the track did not give and <c>model</c> the family member that answered.
 /// </summary>
 public sealed record TrackScore(string Tier, IReadOnlyDictionary<string, double> Probabilities, bool GenreAveraged, string ModelVersion)
 {
     public PredictionSet PredictionSet { get; init; } = PredictionSet.Empty;
+
+    /// <summary>The inputs the track did not give (<c>genre</c>, <c>key</c>, ...); empty when it gave them all.</summary>
+    public IReadOnlyList<string> Missing { get; init; } = [];
+
+    /// <summary>The member of the model family that answered (<c>full</c>, <c>no-genre</c>, <c>audio</c>, <c>audio-no-genre</c>).</summary>
+    public string Model { get; init; } = "";
 
     /// <summary>With <c>?explain=true</c>: the Shapley contributions and genre benchmark; absent otherwise.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -27,6 +34,8 @@ public sealed record TrackScore(string Tier, IReadOnlyDictionary<string, double>
         return new TrackScore(prediction.Tier.ToString(), prediction.Probabilities, prediction.GenreAveraged, prediction.ModelVersion)
         {
             PredictionSet = prediction.PredictionSet,
+            Missing = prediction.Missing,
+            Model = prediction.Model,
         };
     }
 }

@@ -40,7 +40,7 @@ public sealed class PackageCalibrationTests(SampleModelFixture sample)
     }
 
     [Fact]
-    public void Predict_NoGenre_AveragedDistributionWithTopTierFirstInTheSet()
+    public void Predict_NoGenre_AnsweredWithoutGenreWithTopTierFirstInTheSet()
     {
         using var engine = sample.Package.CreateEngine(sample.Ml);
         var input = ModelInput.From(sample.Result.Split.Test[0].Track);
@@ -48,7 +48,8 @@ public sealed class PackageCalibrationTests(SampleModelFixture sample)
 
         var prediction = TierPredictor.Predict(sample.Package, engine, input);
 
-        prediction.GenreAveraged.Should().BeTrue();
+        prediction.Model.Should().Be("no-genre");
+        prediction.Missing.Should().Equal("genre");
         prediction.Probabilities.Values.Sum().Should().BeApproximately(1, 1e-9);
         prediction.PredictionSet.Tiers[0].Should().Be(prediction.Probabilities.MaxBy(p => p.Value).Key);
     }

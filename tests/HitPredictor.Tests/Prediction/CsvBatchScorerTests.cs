@@ -34,7 +34,10 @@ public sealed class CsvBatchScorerTests(SampleModelFixture sample)
         rows[1]["p_viral"].Should().BeEmpty();
         rows[0][CsvBatchScorer.ErrorColumn].Should().BeEmpty();
         rows[0][CsvBatchScorer.TierColumn].Should().BeOneOf("Viral", "Hit", "Mid", "Flop");
-        rows[2][CsvBatchScorer.GenreAveragedColumn].Should().Be("True");
+        rows[2][CsvBatchScorer.MissingColumn].Should().Be("genre");
+        rows[2][CsvBatchScorer.ModelColumn].Should().Be("no-genre");
+        rows[0][CsvBatchScorer.MissingColumn].Should().BeEmpty();
+        rows[0][CsvBatchScorer.ModelColumn].Should().Be("full");
     }
 
     [Fact]
@@ -53,6 +56,40 @@ public sealed class CsvBatchScorerTests(SampleModelFixture sample)
         errors[1].Should().Be("has 3 fields, the header has 21");
         errors[2].Should().StartWith("track_genre: 'polka-trance' is not a genre the model knows; closest:");
         errors[3].Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Score_FileWithoutSomeColumns_ScoresEveryRowSayingWhatWasMissing()
+    {
+        // Arrange: an export without key, mode and time_signature; the second row's tempo cell empty
+        using var temp = new TempDirectory();
+        var input = temp.Write("in.csv",
+            "track_name,danceability,energy,loudness,speechiness,acousticness,instrumentalness,liveness,valence,tempo,duration_ms,track_genre\n" +
+            "One,0.7,0.8,-5,0.05,0.1,0,0.1,0.6,120,200000,pop\n" +
+            "Two,0.7,0.8,-5,0.05,0.1,0,0.1,0.6,,200000,\n");
+        var output = temp.File("out.csv");
+
+        // Act
+        var result = await CsvBatchScorer.ScoreAsync(sample.Ml, sample.Package, input, output, TestContext.Current.CancellationToken);
+
+        // Assert
+        result.Should().BeEquivalentTo(new { RowsRead = 2, Scored = 2, RejectedCount = 0 });
+        var rows = ReadRows(output);
+        rows[0][CsvBatchScorer.MissingColumn].Should().Be("key|mode|time_signature");
+        rows[0][CsvBatchScorer.ModelColumn].Should().Be("full");
+        rows[1][CsvBatchScorer.MissingColumn].Should().Be("tempo|key|mode|time_signature|genre");
+        rows[1][CsvBatchScorer.ModelColumn].Should().Be("no-genre");
+    }
+
+    [Fact]
+    public async Task Score_FileWithNoInputColumn_RefusedNamingTheColumns()
+    {
+        using var temp = new TempDirectory();
+        var input = temp.Write("in.csv", "track_name,artists\nOne,Someone\n");
+
+        var act = () => CsvBatchScorer.ScoreAsync(sample.Ml, sample.Package, input, temp.File("out.csv"), TestContext.Current.CancellationToken);
+
+        (await act.Should().ThrowAsync<DatasetFormatException>()).WithMessage("*none of the track's input columns*track_genre, danceability*");
     }
 
     [Fact]

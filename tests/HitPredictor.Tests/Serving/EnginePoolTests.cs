@@ -237,7 +237,7 @@ public sealed class EnginePoolTests(SampleModelFixture sample)
     }
 
     [Fact]
-    public void Predict_NoGenre_AveragesOverGenres()
+    public void Predict_NoGenre_AnsweredByTheMemberWithoutGenre()
     {
         using var pool = new EnginePool(1);
         pool.Swap(ServingTestData.Load(sample, "v1"), "\"e1\"");
@@ -245,7 +245,9 @@ public sealed class EnginePoolTests(SampleModelFixture sample)
 
         var prediction = lease.Predict(Input(""));
 
-        prediction.GenreAveraged.Should().BeTrue();
+        prediction.GenreAveraged.Should().BeFalse();
+        prediction.Model.Should().Be("no-genre");
+        prediction.Missing.Should().Equal("genre");
         prediction.Probabilities.Keys.Should().Equal("Viral", "Hit", "Mid", "Flop");
         prediction.Probabilities.Values.Sum().Should().BeApproximately(1, 1e-6);
     }

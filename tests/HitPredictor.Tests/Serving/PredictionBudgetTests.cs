@@ -6,17 +6,28 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace HitPredictor.Tests.Serving;
 
-/// <summary>The per-request budget in predictions (a genre-less track costs one per known genre) and the gate on expensive requests.</summary>
+/// <summary>
+/// The per-request budget in forest evaluations (a track with missing features costs one per integration row, a complete
+/// one or a genre-less one answered by the member without genre costs one) and the gate on expensive requests.
+/// </summary>
 public sealed class PredictionBudgetTests(SampleModelFixture sample)
 {
-    private int Genres => sample.Package.Card.GenreShares.Count;
+    /// <summary>What a pop track without its key costs: the pop rows its gap is averaged over.</summary>
+    private int Rows => sample.Package.Family.Sample!.RowsFor("pop").Count;
+
+    private static JsonNode WithoutKey()
+    {
+        var track = ServingTestData.Track("pop");
+        track.Remove("key");
+        return track;
+    }
 
     [Fact]
-    public async Task Score_GenreLessBatchOverBudget_Returns413WithCostBudgetAndFix()
+    public async Task Score_BatchWithGapsOverBudget_Returns413WithCostBudgetAndFix()
     {
-        // Arrange: one genre-less track more than the budget holds
-        using var harness = new ScoringHarness(sample, new ServingOptions { MaxPredictionsPerRequest = Genres * 3, ExpensiveRequestPredictions = Genres });
-        var tracks = new JsonArray([.. Enumerable.Range(0, 4).Select(_ => (JsonNode)ServingTestData.Track(genre: null))]);
+        // Arrange: one track with a gap more than the budget holds
+        using var harness = new ScoringHarness(sample, new ServingOptions { MaxPredictionsPerRequest = Rows * 3, ExpensiveRequestPredictions = Rows });
+        var tracks = new JsonArray([.. Enumerable.Range(0, 4).Select(_ => WithoutKey())]);
 
         // Act
         var result = await harness.ScoreAsync(new JsonObject { ["tracks"] = tracks });
@@ -25,21 +36,34 @@ public sealed class PredictionBudgetTests(SampleModelFixture sample)
         result.StatusCode.Should().Be(413);
         result.ContentType.Should().StartWith("application/problem+json");
         var detail = ((ProblemDetails)result.Value!).Detail;
-        detail.Should().Contain($"costs {Genres * 4:N0} predictions (4 tracks without a genre cost {Genres:N0} each")
-            .And.Contain($"over the budget of {Genres * 3:N0} per request")
-            .And.Contain("Give each track its genre")
-            .And.Contain("at most 3 genre-less tracks per request");
+        detail.Should().Contain($"costs {Rows * 4:N0} predictions (4 tracks with missing features cost up to {Rows:N0} each")
+            .And.Contain($"over the budget of {Rows * 3:N0} per request")
+            .And.Contain("Give each track every feature of one of the family's input sets")
+            .And.Contain("at most 3 tracks with missing features per request");
     }
 
     [Fact]
-    public async Task Score_GenreLessBatchWithinBudget_Scores()
+    public async Task Score_BatchWithGapsWithinBudget_Scores()
     {
-        using var harness = new ScoringHarness(sample, new ServingOptions { MaxPredictionsPerRequest = Genres * 3, ExpensiveRequestPredictions = Genres });
-        var tracks = new JsonArray([.. Enumerable.Range(0, 3).Select(_ => (JsonNode)ServingTestData.Track(genre: null))]);
+        using var harness = new ScoringHarness(sample, new ServingOptions { MaxPredictionsPerRequest = Rows * 3, ExpensiveRequestPredictions = Rows });
+        var tracks = new JsonArray([.. Enumerable.Range(0, 3).Select(_ => WithoutKey())]);
 
         var result = await harness.ScoreAsync(new JsonObject { ["tracks"] = tracks });
 
         result.StatusCode.Should().Be(200);
+    }
+
+    [Fact]
+    public async Task Score_GenreLessTracks_CostOnePredictionEach()
+    {
+        using var harness = new ScoringHarness(sample, new ServingOptions { MaxPredictionsPerRequest = 5, ExpensiveRequestPredictions = 5 });
+
+        var fits = await harness.ScoreAsync(new JsonArray([.. Enumerable.Range(0, 5).Select(_ => (JsonNode)ServingTestData.Track(genre: null))]));
+        var over = await harness.ScoreAsync(new JsonArray([.. Enumerable.Range(0, 6).Select(_ => (JsonNode)ServingTestData.Track(genre: null))]));
+
+        fits.StatusCode.Should().Be(200);
+        over.StatusCode.Should().Be(413);
+        ((ProblemDetails)over.Value!).Detail.Should().StartWith("Scoring these 6 tracks costs 6 predictions, over the budget of 5");
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class ScoreExplainTests(SampleModelFixture sample)
         // Assert
         result.StatusCode.Should().Be(200);
         var body = ScoringHarness.Body(result);
-        body.AsObject().Select(p => p.Key).Should().Equal("tier", "probabilities", "genreAveraged", "modelVersion", "predictionSet", "explanation");
+        body.AsObject().Select(p => p.Key).Should().Equal("tier", "probabilities", "genreAveraged", "modelVersion", "predictionSet", "missing", "model", "explanation");
         var explanation = body["explanation"]!;
         explanation.AsObject().Select(p => p.Key).Should().Equal("baseline", "contributions", "benchmark");
         explanation["baseline"]!.AsObject().Select(p => p.Key).Should().Equal(TierNames);
@@ -96,11 +96,24 @@ public sealed class ScoreExplainTests(SampleModelFixture sample)
         var body = ScoringHarness.Body(await harness.ScoreAsync(Explain(new JsonArray(ServingTestData.Track(genre: null), ServingTestData.Track("rock")))));
 
         var results = body["results"]!.AsArray();
-        results[0]!["genreAveraged"]!.GetValue<bool>().Should().BeTrue();
+        results[0]!["model"]!.GetValue<string>().Should().Be("no-genre");
         results[0]!.AsObject().ContainsKey("explanation").Should().BeFalse();
         results[0]!["explanationNote"]!.GetValue<string>().Should().StartWith("no genre given").And.NotContain("\n");
         results[1]!["explanation"].Should().NotBeNull();
         results[1]!.AsObject().ContainsKey("explanationNote").Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Score_ExplainTrackWithAFeatureMissing_ScoredWithANoteNamingIt()
+    {
+        using var harness = new ScoringHarness(sample);
+        var track = ServingTestData.Track("rock");
+        track.Remove("valence");
+
+        var body = ScoringHarness.Body(await harness.ScoreAsync(Explain(track)));
+
+        body.AsObject().ContainsKey("explanation").Should().BeFalse();
+        body["explanationNote"]!.GetValue<string>().Should().Contain("valence unknown").And.NotContain("\n");
     }
 
     [Fact]

@@ -29,7 +29,9 @@ public sealed class ScoreHandlerTests(SampleModelFixture sample)
         var set = body["predictionSet"]!["tiers"]!.AsArray().Select(t => t!.GetValue<string>()).ToArray();
         set.Should().Contain(probabilities.MaxBy(p => p.Value!.GetValue<double>()).Key).And.Contain(body["tier"]!.GetValue<string>());
         set.Select(t => probabilities[t]!.GetValue<double>()).Should().BeInDescendingOrder();
-        body.AsObject().Select(p => p.Key).Should().Equal("tier", "probabilities", "genreAveraged", "modelVersion", "predictionSet");
+        body.AsObject().Select(p => p.Key).Should().Equal("tier", "probabilities", "genreAveraged", "modelVersion", "predictionSet", "missing", "model");
+        body["missing"]!.AsArray().Should().BeEmpty();
+        body["model"]!.GetValue<string>().Should().Be("full");
     }
 
     [Fact]
@@ -71,13 +73,14 @@ public sealed class ScoreHandlerTests(SampleModelFixture sample)
     }
 
     [Fact]
-    public async Task Score_GenreLeftOut_AveragesAndSaysSo()
+    public async Task Score_GenreLeftOut_AnsweredByTheMemberWithoutGenreAndSaysSo()
     {
         using var harness = new ScoringHarness(sample);
 
         var body = ScoringHarness.Body(await harness.ScoreAsync(ServingTestData.Track(genre: null)));
 
-        body["genreAveraged"]!.GetValue<bool>().Should().BeTrue();
+        body["missing"]!.AsArray().Select(m => m!.GetValue<string>()).Should().Equal("genre");
+        body["model"]!.GetValue<string>().Should().Be("no-genre");
         body["probabilities"]!.AsObject().Sum(p => p.Value!.GetValue<double>()).Should().BeApproximately(1, 1e-6);
     }
 
@@ -122,7 +125,7 @@ public sealed class ScoreHandlerTests(SampleModelFixture sample)
         using var harness = new ScoringHarness(sample);
         var bad = ServingTestData.Track(tempo: -4);
         var worse = ServingTestData.Track();
-        worse.Remove("energy");
+        worse["energy"] = 2;
         worse["duration_ms"] = 215;
 
         // Act

@@ -22,15 +22,15 @@ public sealed class TrackValidationTableTests(SampleModelFixture sample)
             data.Add(unit, "1.01", false, "0 to 1");
             data.Add(unit, "\"0.5\"", false, "must be a number");
             data.Add(unit, "true", false, "must be a number");
-            data.Add(unit, null, false, "is required");
-            data.Add(unit, "null", false, "is required");
+            data.Add(unit, null, true, "");
+            data.Add(unit, "null", true, "");
         }
 
         data.Add("loudness", "-60", true, "");
         data.Add("loudness", "5", true, "");
         data.Add("loudness", "-60.5", false, "-60 to 5 dB");
         data.Add("loudness", "5.1", false, "-60 to 5 dB");
-        data.Add("loudness", null, false, "is required");
+        data.Add("loudness", null, true, "");
         data.Add("tempo", "0", true, "");
         data.Add("tempo", "300", true, "");
         data.Add("tempo", "-4", false, "0 to 300 BPM");
@@ -43,7 +43,7 @@ public sealed class TrackValidationTableTests(SampleModelFixture sample)
         data.Add("duration_ms", "0", false, "1,000 to 3,600,000 ms");
         data.Add("duration_ms", "-5", false, "1,000 to 3,600,000 ms");
         data.Add("duration_ms", "3600001", false, "1,000 to 3,600,000 ms");
-        data.Add("duration_ms", null, false, "is required");
+        data.Add("duration_ms", null, true, "");
         data.Add("key", "-1", true, "");
         data.Add("key", "11", true, "");
         data.Add("key", "12", false, "-1");

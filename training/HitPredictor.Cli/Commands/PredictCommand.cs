@@ -57,7 +57,7 @@ internal static class PredictCommand
 
             var errors = new List<FieldError>();
             using var document = JsonDocument.Parse(track.ToJsonString());
-            var input = TrackJson.Read(document.RootElement, "", package.Card, errors);
+            var input = TrackJson.Read(document.RootElement, "", package.Family, errors);
             if (input is null)
             {
                 throw new UsageException("The track is not valid:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => "  " + e)));
@@ -119,6 +119,8 @@ internal static class PredictCommand
     private static void Write(TierPrediction prediction)
     {
         AnsiConsole.MarkupLineInterpolated($"Tier: [bold]{prediction.Tier}[/]{(prediction.GenreAveraged ? " (no genre given: averaged over all genres)" : "")}");
+        AnsiConsole.MarkupLineInterpolated(
+            $"Unknown: {(prediction.Missing.Count == 0 ? "nothing (every input given)" : string.Join(", ", prediction.Missing))}; answered by the [bold]{prediction.Model}[/] model");
         var chart = new BarChart().Width(50);
         foreach (var (tier, probability) in prediction.Probabilities)
         {

@@ -112,6 +112,7 @@ internal static class TrainCommand
         TrainingStage.Training => "Training the random forest",
         TrainingStage.Calibrating => "Learning the calibration on the held-back training tracks",
         TrainingStage.Evaluating => "Evaluating on the held-out tracks",
+        TrainingStage.Family => "Training the family's models for partial input (no genre, the six audio-measurable features)",
         TrainingStage.FeatureImportance => "Measuring feature importance (permutation)",
         TrainingStage.ArtistGroupedEvaluation => "Training and evaluating on an artist-grouped split",
         TrainingStage.Comparing => "Fitting the comparison trainer",

@@ -75,6 +75,13 @@ public sealed class TrackCsvReader(TrackCsvReaderOptions options)
                 $"Found: {string.Join(", ", columns.Where(c => c.Length > 0))}.");
         }
 
+        if (options.AnyOfColumns.Count > 0 && !options.AnyOfColumns.Any(c => header.TryIndexOf(c, out _)))
+        {
+            throw new DatasetFormatException(
+                $"The file has none of the track's input columns: give at least one of {string.Join(", ", options.AnyOfColumns)}. " +
+                $"Found: {string.Join(", ", columns.Where(c => c.Length > 0))}.");
+        }
+
         return new TrackRowParser(header, columns, options.Ranges);
     }
 

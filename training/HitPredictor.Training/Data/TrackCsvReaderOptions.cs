@@ -6,6 +6,9 @@ public sealed record TrackCsvReaderOptions
     /// <summary>Columns that must be in the header; a file without any of them is rejected whole.</summary>
     public required IReadOnlyCollection<string> RequiredColumns { get; init; }
 
+    /// <summary>Columns of which the header must hold at least one (none: no such rule). Default none.</summary>
+    public IReadOnlyCollection<string> AnyOfColumns { get; init; } = [];
+
     /// <summary>The ranges values are checked against (<see cref="TrackColumn.Check"/>). Default <see cref="TrackRanges.Scoring"/>.</summary>
     public TrackRanges Ranges { get; init; } = TrackRanges.Scoring;
 
@@ -31,6 +34,18 @@ public sealed record TrackCsvReaderOptions
     public static TrackCsvReaderOptions ForScoring(IEnumerable<string> featureColumns) => new()
     {
         RequiredColumns = [TrackColumn.Genre, .. featureColumns.Where(c => c != TrackColumn.Explicit.Name)],
+        Ranges = TrackRanges.Scoring,
+    };
+
+    /// <summary>
+    /// For scoring by a model family, which takes any subset of the inputs: no column is required, but the header must
+    /// hold at least one of <paramref name="inputColumns"/>; a column left out is unknown for every row, an empty cell
+    /// for its row.
+    /// </summary>
+    public static TrackCsvReaderOptions ForPartialScoring(IEnumerable<string> inputColumns) => new()
+    {
+        RequiredColumns = [],
+        AnyOfColumns = [.. inputColumns],
         Ranges = TrackRanges.Scoring,
     };
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using HitPredictor.Training.Calibration;
+using HitPredictor.Training.Family;
 using HitPredictor.Training.Features;
 using HitPredictor.Training.Forest;
 using HitPredictor.Training.Packaging;
@@ -102,7 +103,13 @@ public sealed class TrackExplainer
         explanation = null;
         if (string.IsNullOrEmpty(input.Genre))
         {
-            reason = "no genre given: the probabilities are an average over every genre, and an explanation is measured against one genre's typical track; give the genre to get one";
+            reason = "no genre given: an explanation is measured against one genre's typical track; give the genre to get one";
+            return false;
+        }
+
+        if (ModelFamily.MissingOf(input) is { Count: > 0 } missing)
+        {
+            reason = $"not every feature given ({string.Join(", ", missing)} unknown): an explanation splits the full model's answer over every feature; give them all to get one";
             return false;
         }
 

@@ -18,6 +18,13 @@ public sealed class FeatureSet
     /// <summary>The continuous features plus key, mode and time signature: every field of a Spotify audio-features object.</summary>
     public static FeatureSet AudioFeatures { get; } = new(NumericFeature.All.Take(13).ToArray());
 
+    /// <summary>
+    /// What an audio file yields directly (<c>hitpredictor analyze</c>): loudness, tempo, duration, key, mode and time
+    /// signature. The perceptual features (danceability, energy, ...) are Spotify's own models and are not among them.
+    /// </summary>
+    public static FeatureSet AudioMeasurable { get; } = new(
+        [NumericFeature.Loudness, NumericFeature.Tempo, NumericFeature.DurationMs, NumericFeature.Key, NumericFeature.Mode, NumericFeature.TimeSignature]);
+
     /// <summary>The continuous features plus key, mode, time signature and explicit.</summary>
     public static FeatureSet Extended { get; } = new(NumericFeature.All);
 

@@ -19,17 +19,28 @@ public static class HitModelPipeline
     /// <param name="features">The numeric inputs to use besides genre.</param>
     /// <param name="trainer">The multiclass trainer.</param>
     /// <param name="genreProfiles">Per-genre figures learnt from the training tracks (<see cref="GenreProfile"/>), or null to use genre one-hot only.</param>
+    /// <param name="genre">Whether the model reads genre at all; a member of the family trained without it (see
+    /// <see cref="Family.FamilyMemberSpec"/>) has only the numeric features in its Features vector.</param>
     public static IEstimator<ITransformer> Build(
-        MLContext ml, FeatureSet features, ITrainerSpec trainer, IReadOnlyList<IReadOnlyList<KeyValuePair<string, float>>>? genreProfiles = null)
+        MLContext ml, FeatureSet features, ITrainerSpec trainer, IReadOnlyList<IReadOnlyList<KeyValuePair<string, float>>>? genreProfiles = null,
+        bool genre = true)
     {
         ArgumentNullException.ThrowIfNull(ml);
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(trainer);
 
         var tierKeys = ml.Data.LoadFromEnumerable(TierCutoffs.All.Select(t => new TierKey { Label = t.ToString() }));
-        IEstimator<ITransformer> pipeline = ml.Transforms.Conversion.MapValueToKey("Label", "Label", keyData: tierKeys)
-            .Append(ml.Transforms.Categorical.OneHotEncoding(GenreEncodedColumn, TrackColumn.Genre));
-        List<string> featureColumns = [.. features.Numeric.Select(f => f.Name), GenreEncodedColumn];
+        IEstimator<ITransformer> pipeline = ml.Transforms.Conversion.MapValueToKey("Label", "Label", keyData: tierKeys);
+        List<string> featureColumns = [.. features.Numeric.Select(f => f.Name)];
+        if (!genre)
+        {
+            return pipeline
+                .Append(ml.Transforms.Concatenate(FeaturesColumn, [.. featureColumns]))
+                .Append(trainer.CreateEstimator(ml, FeaturesColumn));
+        }
+
+        pipeline = pipeline.Append(ml.Transforms.Categorical.OneHotEncoding(GenreEncodedColumn, TrackColumn.Genre));
+        featureColumns.Add(GenreEncodedColumn);
         if (genreProfiles is not null)
         {
             for (var i = 0; i < genreProfiles.Count; i++)

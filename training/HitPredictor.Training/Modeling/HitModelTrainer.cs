@@ -3,6 +3,7 @@ using System.Reflection;
 using HitPredictor.Training.Calibration;
 using HitPredictor.Training.Evaluation;
 using HitPredictor.Training.Explanation;
+using HitPredictor.Training.Family;
 using HitPredictor.Training.Features;
 using HitPredictor.Training.Hygiene;
 using HitPredictor.Training.Packaging;
@@ -45,8 +46,9 @@ public sealed class HitModelTrainer(TrainingOptions options)
 
         progress?.Report(TrainingStage.Training);
         cancellationToken.ThrowIfCancellationRequested();
+        var family = FamilyMemberSpec.For(options.Features);
         var clock = Stopwatch.StartNew();
-        var (model, schema) = Fit(ml, options.Forest, held.Train);
+        var (model, schema) = Fit(ml, options.Forest, held.Train, family[0]);
         var trainingSeconds = clock.Elapsed.TotalSeconds;
 
         progress?.Report(TrainingStage.Calibrating);
@@ -62,6 +64,20 @@ public sealed class HitModelTrainer(TrainingOptions options)
         var evaluation = CalibrationEvaluator.Evaluate(calibration, rawTest, testTiers);
         var metrics = evaluation.Metrics;
         var baseline = MetricsCalculator.Baseline([.. split.Train.Select(t => t.Tier)], testTiers);
+
+        progress?.Report(TrainingStage.Family);
+        List<(FamilyMemberSpec, ITransformer, DataViewSchema, MemberCalibration)> members = [(family[0], model, schema, calibration)];
+        List<MemberFigures> memberFigures = [Figures(family[0], calibration, rawTest, testTiers, trainingSeconds)];
+        foreach (var spec in family.Skip(1))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var memberClock = Stopwatch.StartNew();
+            var (memberModel, memberSchema) = Fit(ml, options.Forest, held.Train, spec);
+            var seconds = memberClock.Elapsed.TotalSeconds;
+            var memberCalibration = Calibrate(ml, memberModel, held.Test).Calibration;
+            members.Add((spec, memberModel, memberSchema, memberCalibration));
+            memberFigures.Add(Figures(spec, memberCalibration, ModelScorer.Probabilities(ml, memberModel, testInputs), testTiers, seconds));
+        }
 
         IReadOnlyList<FeatureImportance> importance = [];
         if (options.FeatureImportance)
@@ -108,13 +124,16 @@ public sealed class HitModelTrainer(TrainingOptions options)
             },
             Calibration = Describe(calibration, held.Test.Count),
             Comparisons = comparisons,
+            Members = memberFigures,
             MlNetVersion = typeof(MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown",
             TrainingSeconds = Math.Round(trainingSeconds, 1),
         };
-        var parts = PackageParts.Empty
-            .With(MemberCalibration.PartName, calibration.ToJson())
-            .With(TrainingKeys.PartName, TrainingKeys.From(split.Train.Select(t => t.Track)).ToBytes())
-            .With(GenreBenchmarks.PartName, GenreBenchmarks.Learn(split.Train, options.Features).ToJson());
+        var parts = ModelFamily.Store(
+            PackageParts.Empty
+                .With(MemberCalibration.PartName, calibration.ToJson())
+                .With(TrainingKeys.PartName, TrainingKeys.From(split.Train.Select(t => t.Track)).ToBytes())
+                .With(GenreBenchmarks.PartName, GenreBenchmarks.Learn(split.Train, options.Features).ToJson()),
+            ml, members, IntegrationSample.Draw([.. split.Train.Select(t => t.Track)], IntegrationSample.DefaultCount, options.Seed));
         return new TrainingResult(new ModelPackage(model, schema, card, parts), split);
     }
 
@@ -152,11 +171,28 @@ public sealed class HitModelTrainer(TrainingOptions options)
         calibration.Sets.Level,
         Math.Round(calibration.Sets.MinProbability, 6));
 
-    private (ITransformer Model, DataViewSchema Schema) Fit(MLContext ml, ITrainerSpec trainer, IReadOnlyList<LabelledTrack> train)
+    /// <summary>A family member's figures on the held-out split, through its own calibration.</summary>
+    private static MemberFigures Figures(
+        FamilyMemberSpec spec, MemberCalibration calibration, IReadOnlyList<float[]> rawTest, IReadOnlyList<Tier> testTiers, double trainingSeconds)
+    {
+        var evaluation = CalibrationEvaluator.Evaluate(calibration, rawTest, testTiers);
+        var viralOrHit = rawTest.Select(r => calibration.Apply(r).Probabilities is var p ? p[(int)Tier.Viral] + p[(int)Tier.Hit] : 0).ToArray();
+        var auc = RankAuc.Of(viralOrHit, [.. testTiers.Select(t => t is Tier.Viral or Tier.Hit)]);
+        var metrics = evaluation.Metrics;
+        return new MemberFigures(
+            spec.Name, spec.Inputs, Math.Round(metrics.Accuracy, 6), Math.Round(metrics.MacroF1, 6), Math.Round(metrics.LogLoss, 6),
+            Math.Round(metrics.PerTier[nameof(Tier.Viral)].Recall, 6), Math.Round(auc, 6), evaluation.Calibration, evaluation.PredictionSets,
+            Math.Round(trainingSeconds, 1));
+    }
+
+    private (ITransformer Model, DataViewSchema Schema) Fit(MLContext ml, ITrainerSpec trainer, IReadOnlyList<LabelledTrack> train) =>
+        Fit(ml, trainer, train, FamilyMemberSpec.For(options.Features)[0]);
+
+    private (ITransformer Model, DataViewSchema Schema) Fit(MLContext ml, ITrainerSpec trainer, IReadOnlyList<LabelledTrack> train, FamilyMemberSpec member)
     {
         var data = ml.Data.LoadFromEnumerable(train.Select(t => ModelInput.From(t.Track, t.Tier)));
-        var profiles = options.GenreProfiles ? GenreProfile.Learn(train) : null;
-        var model = HitModelPipeline.Build(ml, options.Features, trainer, profiles).Fit(data);
+        var profiles = options.GenreProfiles && member.Genre ? GenreProfile.Learn(train) : null;
+        var model = HitModelPipeline.Build(ml, member.Numeric, trainer, profiles, member.Genre).Fit(data);
         return (model, data.Schema);
     }
 

@@ -7,6 +7,7 @@ public enum TrainingStage
     Training,
     Calibrating,
     Evaluating,
+    Family,
     FeatureImportance,
     ArtistGroupedEvaluation,
     Comparing,

@@ -32,6 +32,12 @@ public sealed record ModelCard
     /// <summary>Other trainers fitted on the same split, for comparison; empty unless asked for.</summary>
     public IReadOnlyList<TrainerComparison> Comparisons { get; init; } = [];
 
+    /// <summary>
+    /// The family of models for partial input (<see cref="Family.ModelFamily"/>), the main one first, each measured on the same
+    /// held-out split; empty on cards from before the family.
+    /// </summary>
+    public IReadOnlyList<MemberFigures> Members { get; init; } = [];
+
     /// <summary>How raw probabilities become what users see; null on cards from before calibration.</summary>
     public CalibrationInfo? Calibration { get; init; }
 
@@ -108,5 +114,14 @@ public sealed record ArtistGroupedMetrics
 
     public PredictionSetMetrics? PredictionSets { get; init; }
 }
+
+/// <summary>
+/// One member of the model family: its name, what it reads (as answers name inputs), and its figures on the held-out
+/// split through its own calibration: accuracy, macro-F1, log-loss, Viral recall, the AUC of P(Viral) + P(Hit) for
+/// Viral or Hit against Mid or Flop, calibration and prediction sets, and the seconds its forest took to fit.
+/// </summary>
+public sealed record MemberFigures(
+    string Name, IReadOnlyList<string> Inputs, double Accuracy, double MacroF1, double LogLoss, double ViralRecall, double ViralOrHitAuc,
+    CalibrationMetrics Calibration, PredictionSetMetrics PredictionSets, double TrainingSeconds);
 
 public sealed record TrainerComparison(string Trainer, IReadOnlyDictionary<string, string> Settings, double Accuracy, double MacroF1, double LogLoss, double ViralRecall, double TrainingSeconds);

@@ -1,4 +1,5 @@
 using HitPredictor.Training.Calibration;
+using HitPredictor.Training.Family;
 using HitPredictor.Training.Features;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -14,6 +15,8 @@ public sealed class ModelPackage
     public const string ModelFileName = "model.zip";
     public const string CardFileName = "card.json";
 
+    private readonly Lazy<ModelFamily> _family;
+
     public ModelPackage(ITransformer model, DataViewSchema inputSchema, ModelCard card, PackageParts? parts = null)
     {
         Model = model;
@@ -22,6 +25,7 @@ public sealed class ModelPackage
         Parts = parts ?? PackageParts.Empty;
         Calibration = MemberCalibration.From(Parts);
         TrainingKeys = Parts.TryGet(TrainingKeys.PartName, out var keys) ? TrainingKeys.Read(keys) : null;
+        _family = new Lazy<ModelFamily>(() => ModelFamily.Load(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public ITransformer Model { get; }
@@ -36,6 +40,12 @@ public sealed class ModelPackage
 
     /// <summary>The tracks the model trained on (<see cref="TrainingKeys.PartName"/>); null for a package saved before the part existed.</summary>
     public TrainingKeys? TrainingKeys { get; }
+
+    /// <summary>
+    /// The models for partial input stored in <see cref="Parts"/> (<see cref="ModelFamily"/>), read at first use; for a
+    /// package without them, the main model alone.
+    /// </summary>
+    public ModelFamily Family => _family.Value;
 
     /// <summary>The same model and every part, under another card (e.g. a retraining run's version).</summary>
     public ModelPackage WithCard(ModelCard card)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HitPredictor.Training.Data;
+using HitPredictor.Training.Family;
 using HitPredictor.Training.Features;
 using HitPredictor.Training.Packaging;
 using HitPredictor.Training.Tiers;
@@ -13,6 +14,9 @@ namespace HitPredictor.Training.Prediction;
 /// every input column kept. Values are checked by the track schema with the scoring ranges, as the API checks
 /// them, with the same messages. A row that cannot be scored (bad or missing value, unknown genre) stays in the
 /// output with empty prediction columns and its reason in the <see cref="ErrorColumn"/> (empty for scored rows).
+/// Under a package with a model family a file may hold any of the input columns: a column left out is unknown for every
+/// row and an empty cell for its row; <see cref="MissingColumn"/> and <see cref="ModelColumn"/> say what each row lacked
+/// and which member answered.
 /// One pass: each row is read, scored and written before the next, so memory does not grow with the file.
 /// </summary>
 public static class CsvBatchScorer
@@ -23,6 +27,12 @@ public static class CsvBatchScorer
     /// <summary>The prediction set's tiers, most probable first, joined by <c>|</c> (e.g. <c>Hit|Mid</c>).</summary>
     public const string PredictionSetColumn = "prediction_set";
     public const string ErrorColumn = "error";
+
+    /// <summary>The inputs a row did not give, joined by <c>|</c> (e.g. <c>key|mode|time_signature</c>); empty when complete.</summary>
+    public const string MissingColumn = "missing";
+
+    /// <summary>The member of the model family that answered the row.</summary>
+    public const string ModelColumn = "model";
 
     /// <summary>How many rejected rows the result lists with line and reason (the count is always exact).</summary>
     public const int MaxRejectedDetails = 100;
@@ -57,7 +67,10 @@ public static class CsvBatchScorer
         ArgumentNullException.ThrowIfNull(package);
         ArgumentNullException.ThrowIfNull(output);
         var features = FeatureSet.FromNames(package.Card.Features);
-        var options = TrackCsvReaderOptions.ForScoring(features.Numeric.Select(f => f.Name));
+        var family = package.Family;
+        var options = family.AcceptsPartialInput
+            ? TrackCsvReaderOptions.ForPartialScoring([TrackColumn.Genre, .. ModelFamily.Knowable.Select(f => f.Name)])
+            : TrackCsvReaderOptions.ForScoring(features.Numeric.Select(f => f.Name));
         try
         {
             using var reader = TrackCsvReader.Open(input);
@@ -114,6 +127,8 @@ public static class CsvBatchScorer
 
             output[PredictionSetColumn].Set(prediction is null ? "" : string.Join('|', prediction.PredictionSet.Tiers));
             output[GenreAveragedColumn].Set(prediction is null ? "" : prediction.GenreAveraged ? "True" : "False");
+            output[MissingColumn].Set(prediction is null ? "" : string.Join('|', prediction.Missing));
+            output[ModelColumn].Set(prediction?.Model ?? "");
             output[ErrorColumn].Set(problem is null ? "" : lineOffset is null ? Describe(problem) : problem.ToString());
             if (prediction is not null)
             {
@@ -137,9 +152,14 @@ public static class CsvBatchScorer
         TrackRecord track, FeatureSet features, ModelPackage package, PredictionEngine<ModelInput, ModelOutput> engine)
     {
         var missing = features.Numeric.FirstOrDefault(f => f != NumericFeature.Explicit && float.IsNaN(f.ValueOf(track)));
-        if (missing is not null)
+        if (missing is not null && !package.Family.AcceptsPartialInput)
         {
             return (null, new RejectedRow(track.LineNumber, missing.Name, $"is required ({missing.Column.Expected})"));
+        }
+
+        if (track.Genre.Length == 0 && ModelFamily.Knowable.All(f => float.IsNaN(f.ValueOf(track))))
+        {
+            return (null, new RejectedRow(track.LineNumber, null, $"gives none of the track's inputs: give at least one of {TrackColumn.Genre}, {string.Join(", ", ModelFamily.Knowable.Select(f => f.Name))}"));
         }
 
         var genre = GenreField.Resolve(track.Genre, package.Card.Genres, out var problem);

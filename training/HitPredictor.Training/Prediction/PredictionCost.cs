@@ -1,36 +1,34 @@
+using HitPredictor.Training.Family;
 using HitPredictor.Training.Features;
-using HitPredictor.Training.Packaging;
 
 namespace HitPredictor.Training.Prediction;
 
 /// <summary>
-/// What scoring a track costs, in model predictions: one for a track with a genre, one per genre the model knows for a
-/// track without (<see cref="TierPredictor"/> averages over them). The one rule for budgets and for the scorer.
+/// What scoring a track costs, in forest evaluations (<see cref="ModelFamily.CostOf"/>): one for a track its answering
+/// member reads whole, genre or not; the integration rows (at most <see cref="IntegrationSample.DefaultCount"/>) for one
+/// with gaps; one per known genre for a genre-less track of a package trained before the family. The one rule for
+/// budgets and for the scorer.
 /// </summary>
 public static class PredictionCost
 {
-    /// <summary>Whether <paramref name="input"/> is scored once per known genre.</summary>
-    public static bool IsGenreAveraged(ModelInput input)
+    /// <summary>Whether <paramref name="input"/> costs more than one evaluation under <paramref name="family"/>.</summary>
+    public static bool IsExpensive(ModelInput input, ModelFamily family)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        return string.IsNullOrEmpty(input.Genre);
-    }
-
-    /// <summary>Predictions one genre-less track costs under <paramref name="card"/> (at least one).</summary>
-    public static int PerGenreLessTrack(ModelCard card)
-    {
-        ArgumentNullException.ThrowIfNull(card);
-        return Math.Max(1, card.GenreShares.Count);
+        ArgumentNullException.ThrowIfNull(family);
+        return family.CostOf(input) > 1;
     }
 
     /// <summary>
-    /// Predictions scoring every one of <paramref name="inputs"/> costs under <paramref name="card"/>, plus
-    /// <paramref name="perExplanation"/> for each track explained (those with a genre, when explanations are asked for).
+    /// Evaluations scoring every one of <paramref name="inputs"/> costs under <paramref name="family"/>, plus
+    /// <paramref name="perExplanation"/> for each track explained (complete ones, when explanations are asked for).
     /// </summary>
-    public static long Of(IEnumerable<ModelInput> inputs, ModelCard card, int perExplanation = 0)
+    public static long Of(IEnumerable<ModelInput> inputs, ModelFamily family, int perExplanation = 0)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var perGenreLess = PerGenreLessTrack(card);
-        return inputs.Sum(input => IsGenreAveraged(input) ? (long)perGenreLess : 1L + perExplanation);
+        ArgumentNullException.ThrowIfNull(family);
+        return inputs.Sum(input => family.CostOf(input) + (IsExplained(input) ? (long)perExplanation : 0L));
     }
+
+    /// <summary>Whether an explanation is given for <paramref name="input"/>: it is complete (genre and every feature).</summary>
+    public static bool IsExplained(ModelInput input) => ModelFamily.MissingOf(input).Count == 0;
 }

@@ -14,6 +14,12 @@ public sealed record TierPrediction(
 {
     /// <summary>The tiers that together hold the true tier with the set's level of confidence, most probable first.</summary>
     public PredictionSet PredictionSet { get; init; } = PredictionSet.Empty;
+
+    /// <summary>The inputs the track did not give (<c>genre</c>, <c>key</c>, ...), in schema order; empty when complete.</summary>
+    public IReadOnlyList<string> Missing { get; init; } = [];
+
+    /// <summary>The member of the model family that answered (<see cref="Family.FamilyMemberSpec"/>).</summary>
+    public string Model { get; init; } = "";
 }
 
 /// <summary>A conformal prediction set: <see cref="Tiers"/> holds the true tier for a share <see cref="Level"/> of tracks.</summary>

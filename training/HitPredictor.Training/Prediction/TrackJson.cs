@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using HitPredictor.Training.Data;
+using HitPredictor.Training.Family;
 using HitPredictor.Training.Features;
 using HitPredictor.Training.Packaging;
 
@@ -13,7 +14,9 @@ namespace HitPredictor.Training.Prediction;
 /// track schema (<see cref="TrackColumn"/>, <see cref="GenreField"/>), and every problem is reported, not just the
 /// first. Ambiguity is refused: a key sent twice, text that is not valid Unicode, <c>genre</c> and
 /// <c>track_genre</c> disagreeing. <c>explicit</c> may be left out (it is not in an audio-features object); it then
-/// counts as false.
+/// counts as false. Under a package with a model family (<see cref="ModelFamily.AcceptsPartialInput"/>) genre and every
+/// feature may be left out (absent or null: unknown, <see cref="float.NaN"/> in the input), as long as one of them is
+/// given; under an older package every feature the model reads is required.
 /// </summary>
 public static class TrackJson
 {
@@ -25,13 +28,17 @@ public static class TrackJson
     /// <summary>Each card's feature set, worked out once per loaded model rather than once per track.</summary>
     private static readonly ConditionalWeakTable<ModelCard, FeatureSet> FeaturesOf = new();
 
+    /// <summary>The inputs a track may give, as the error for a track that gives none lists them.</summary>
+    public static string InputNames { get; } = string.Join(", ", [GenreField, .. ModelFamily.Knowable.Select(f => f.Name)]);
+
     /// <summary>
-    /// Reads a track. <paramref name="path"/> prefixes field paths in errors (<c>tracks[2]</c>, or empty).
+    /// Reads a track for <paramref name="family"/>. <paramref name="path"/> prefixes field paths in errors (<c>tracks[2]</c>, or empty).
     /// Returns <see langword="null"/> when any field is bad; the errors are added to <paramref name="errors"/>.
     /// </summary>
-    public static ModelInput? Read(JsonElement element, string path, ModelCard card, ICollection<FieldError> errors)
+    public static ModelInput? Read(JsonElement element, string path, ModelFamily family, ICollection<FieldError> errors)
     {
-        ArgumentNullException.ThrowIfNull(card);
+        ArgumentNullException.ThrowIfNull(family);
+        var card = family.Card;
         ArgumentNullException.ThrowIfNull(errors);
         var prefix = path.Length == 0 ? "" : path + ".";
         if (element.ValueKind != JsonValueKind.Object)
@@ -49,10 +56,11 @@ public static class TrackJson
 
         var input = new ModelInput();
         var used = FeaturesOf.GetValue(card, c => FeatureSet.FromNames(c.Features)).Numeric;
+        var given = 0;
         foreach (var feature in NumericFeature.All)
         {
             // Spotify's audio-features objects have no `explicit` (it is on the track object): absent means not explicit.
-            var required = used.Contains(feature) && feature != NumericFeature.Explicit;
+            var required = used.Contains(feature) && feature != NumericFeature.Explicit && !family.AcceptsPartialInput;
             if (!element.TryGetProperty(feature.Name, out var value) || value.ValueKind == JsonValueKind.Null)
             {
                 if (required)
@@ -60,8 +68,15 @@ public static class TrackJson
                     errors.Add(new FieldError(prefix + feature.Name, $"is required ({feature.Column.Expected})"));
                 }
 
+                if (feature != NumericFeature.Explicit)
+                {
+                    feature.Set(input, float.NaN);
+                }
+
                 continue;
             }
+
+            given += feature == NumericFeature.Explicit ? 0 : 1;
 
             if (TryNumber(feature.Column, value, out var number, out var problem))
             {
@@ -74,6 +89,11 @@ public static class TrackJson
         }
 
         input.Genre = ReadGenre(element, prefix, card, errors) ?? "";
+        if (errors.Count == before && given == 0 && input.Genre.Length == 0)
+        {
+            errors.Add(new FieldError(path.Length == 0 ? "$" : path, $"gives none of the track's inputs: give at least one of {InputNames} (the more, the sharper the answer)"));
+        }
+
         return errors.Count == before ? input : null;
     }
 
