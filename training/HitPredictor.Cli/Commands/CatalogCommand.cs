@@ -2,9 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using HitPredictor.Serving.Catalog;
 using HitPredictor.Serving.Retraining;
-using HitPredictor.Serving.Storage;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace HitPredictor.Cli.Commands;
@@ -26,6 +23,7 @@ internal static class CatalogCommand
         var store = StoreOption.Create(required: true);
         var input = new Option<FileInfo>("--in") { Description = "Tracks CSV to score (dataset column names; popularity not needed).", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "Also write the scored CSV here (it is always in the store's scored/)." };
+        var chunkRows = new Option<int?>("--chunk-rows") { Description = "Rows per chunk (Catalog:ChunkRows; default 10,000)." };
         var workers = new Option<int>("--workers") { Description = "Chunks scored at once (1 to 64).", DefaultValueFactory = _ => Environment.ProcessorCount };
         workers.Validators.Add(result =>
         {
@@ -37,7 +35,7 @@ internal static class CatalogCommand
         var command = new Command("catalog",
             "Score a whole catalog as the Functions app does: split into chunks, queue, score with N workers on one pinned model version, merge in input order, report.")
         {
-            store, input, output, workers,
+            store, input, output, workers, chunkRows,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
@@ -47,32 +45,24 @@ internal static class CatalogCommand
                 throw new UsageException($"--in: {source.FullName} does not exist.");
             }
 
-            await using var services = Services(parse.GetValue(store)!);
-            var report = await RunAsync(services, source.FullName, parse.GetValue(workers), cancellationToken);
-            await ShowAsync(services, report, parse.GetValue(output), cancellationToken);
+            var settings = new Dictionary<string, string?>();
+            if (parse.GetValue(chunkRows) is { } rows)
+            {
+                settings[$"{CatalogOptions.SectionName}:{nameof(CatalogOptions.ChunkRows)}"] = rows.ToString(CultureInfo.InvariantCulture);
+            }
+
+            using var host = CliHost.Create(parse.GetValue(store)!, StoreOption.DefaultContainer, settings);
+            var report = await RunAsync(host, source.FullName, parse.GetValue(workers), cancellationToken);
+            await ShowAsync(host, report, parse.GetValue(output), cancellationToken);
         }));
         return command;
     }
 
-    /// <summary>The app's catalog services over <paramref name="store"/>, with settings from <c>Catalog__*</c> environment variables.</summary>
-    private static ServiceProvider Services(string store)
+    private static async Task<CatalogReport> RunAsync(CliHost services, string path, int workerCount, CancellationToken cancellationToken)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddEnvironmentVariables()
-            .AddInMemoryCollection(StoreLocation.IsConnectionString(store)
-                ? [new(StoreLocation.ConnectionName, store)]
-                : [new($"{Serving.ServingOptions.SectionName}:{nameof(Serving.ServingOptions.StoreFolder)}", store)])
-            .Build();
-        var services = new ServiceCollection().AddLogging();
-        services.AddHitPredictorCatalog(configuration);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-    }
-
-    private static async Task<CatalogReport> RunAsync(ServiceProvider services, string path, int workerCount, CancellationToken cancellationToken)
-    {
-        var catalog = services.GetRequiredService<CatalogService>();
-        var queue = services.GetRequiredService<IChunkQueueClient>();
-        var worker = services.GetRequiredService<ChunkWorker>();
+        var catalog = services.Get<CatalogService>();
+        var queue = services.Get<IChunkQueueClient>();
+        var worker = services.Get<ChunkWorker>();
         await queue.RecoverAsync(cancellationToken);
 
         var scored = 0;
@@ -177,9 +167,9 @@ internal static class CatalogCommand
             });
     }
 
-    private static async Task ShowAsync(ServiceProvider services, CatalogReport report, FileInfo? output, CancellationToken cancellationToken)
+    private static async Task ShowAsync(CliHost services, CatalogReport report, FileInfo? output, CancellationToken cancellationToken)
     {
-        var files = services.GetRequiredService<ICatalogFiles>();
+        var files = services.Get<ICatalogFiles>();
         var errors = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         foreach (var row in report.RejectedRows.Take(RowsListed))
         {

@@ -1,3 +1,4 @@
+using HitPredictor.Serving.Catalog;
 using HitPredictor.Serving.Retraining;
 using HitPredictor.Serving.Storage;
 using Microsoft.Extensions.Configuration;
@@ -8,8 +9,9 @@ using Microsoft.Extensions.Options;
 namespace HitPredictor.Cli.Commands;
 
 /// <summary>
-/// The services a store command (<c>publish</c>, <c>retrain</c>, <c>models</c>) runs on: a host with the app's own
-/// registrations (<see cref="RetrainingServiceCollectionExtensions.AddHitPredictorRetraining"/>, which adds serving),
+/// The services a store command (<c>publish</c>, <c>retrain</c>, <c>models</c>, <c>catalog</c>) runs on: a host with the app's own
+/// registrations (<see cref="RetrainingServiceCollectionExtensions.AddHitPredictorRetraining"/>, which adds serving, and
+/// <see cref="CatalogServiceCollectionExtensions.AddHitPredictorCatalog"/>),
 /// configured from the command's options through the keys the app reads (<see cref="StoreLocation.Settings"/>), its
 /// options validated before anything runs. A setting out of range is a usage error (exit 2), as <c>train</c>'s are.
 /// </summary>
@@ -28,6 +30,7 @@ internal sealed class CliHost : IDisposable
         builder.Configuration.AddInMemoryCollection(StoreLocation.Settings(store, modelsContainer));
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddHitPredictorRetraining(builder.Configuration);
+        builder.Services.AddHitPredictorCatalog(builder.Configuration);
         var host = builder.Build();
         try
         {
