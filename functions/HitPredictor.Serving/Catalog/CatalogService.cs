@@ -2,8 +2,8 @@ using System.Text;
 using HitPredictor.Serving.Retraining;
 using HitPredictor.Serving.Storage;
 using HitPredictor.Training.Data;
-using HitPredictor.Training.Features;
 using HitPredictor.Training.Packaging;
+using HitPredictor.Training.Prediction;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -127,7 +127,7 @@ public sealed partial class CatalogService(
 
         Log.Started(logger, name, runId, run.ModelVersion, resumed);
         var package = await pinned.GetAsync(run.ModelVersion, cancellationToken).ConfigureAwait(false);
-        var readerOptions = TrackCsvReaderOptions.ForScoring(FeatureSet.FromNames(package.Card.Features).Numeric.Select(f => f.Name));
+        var readerOptions = CsvBatchScorer.ReaderOptions(package);
         IReadOnlyList<ChunkRange> chunks;
         try
         {

@@ -3,7 +3,7 @@ using AwesomeAssertions;
 using HitPredictor.Serving.Catalog;
 using HitPredictor.Tests.Support;
 using HitPredictor.Training.Data;
-using HitPredictor.Training.Features;
+using HitPredictor.Training.Prediction;
 
 namespace HitPredictor.Tests.Catalog;
 
@@ -42,7 +42,7 @@ public sealed class CatalogSplitterTests(SampleModelFixture sample)
     [InlineData("", "The file is empty")]
     [InlineData(Csv.Header + "\n", "The file has a header but no tracks.")]
     [InlineData("\0\u0001PK\u0003\u0004binary", "not text CSV")]
-    [InlineData("name,tempo\nx,120\n", "missing")]
+    [InlineData("name,artist\nx,y\n", "none of the track's input columns")]
     public async Task Split_UnscoreableUpload_RejectedWithTheReadersReason(string content, string reason)
     {
         await using var harness = await CatalogHarness.StartAsync(sample);
@@ -56,7 +56,7 @@ public sealed class CatalogSplitterTests(SampleModelFixture sample)
     {
         using var input = new MemoryStream(Encoding.UTF8.GetBytes(content));
         var splitter = new CatalogSplitter(harness.Files);
-        var options = TrackCsvReaderOptions.ForScoring(FeatureSet.FromNames(sample.Package.Card.Features).Numeric.Select(f => f.Name));
+        var options = CsvBatchScorer.ReaderOptions(sample.Package);
         return await splitter.SplitAsync(input, options, "run", CatalogHarness.ChunkRows, (c, _) =>
         {
             written.Add(c);

@@ -37,6 +37,15 @@ public static class CsvBatchScorer
     /// <summary>How many rejected rows the result lists with line and reason (the count is always exact).</summary>
     public const int MaxRejectedDetails = 100;
 
+    /// <summary>What a file scored by <paramref name="package"/> must hold (a model family takes any subset of the inputs).</summary>
+    public static TrackCsvReaderOptions ReaderOptions(ModelPackage package)
+    {
+        ArgumentNullException.ThrowIfNull(package);
+        return package.Family.AcceptsPartialInput
+            ? TrackCsvReaderOptions.ForPartialScoring([TrackColumn.Genre, .. ModelFamily.Knowable.Select(f => f.Name)])
+            : TrackCsvReaderOptions.ForScoring(FeatureSet.FromNames(package.Card.Features).Numeric.Select(f => f.Name));
+    }
+
     public static string ProbabilityColumn(Tier tier) => "p_" + tier.ToString().ToLowerInvariant();
 
     public static async Task<BatchScoreResult> ScoreAsync(MLContext ml, ModelPackage package, string inputPath, string outputPath, CancellationToken cancellationToken = default)
@@ -67,10 +76,7 @@ public static class CsvBatchScorer
         ArgumentNullException.ThrowIfNull(package);
         ArgumentNullException.ThrowIfNull(output);
         var features = FeatureSet.FromNames(package.Card.Features);
-        var family = package.Family;
-        var options = family.AcceptsPartialInput
-            ? TrackCsvReaderOptions.ForPartialScoring([TrackColumn.Genre, .. ModelFamily.Knowable.Select(f => f.Name)])
-            : TrackCsvReaderOptions.ForScoring(features.Numeric.Select(f => f.Name));
+        var options = ReaderOptions(package);
         try
         {
             using var reader = TrackCsvReader.Open(input);
