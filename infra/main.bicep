@@ -78,6 +78,12 @@ var tags = {
 var datasetsContainerName = 'datasets'
 var modelsContainerName = 'models'
 var reportsContainerName = 'reports'
+// Catalog scoring (docs/catalog.md): uploads, scored CSVs with their reports, each run's chunks; the chunk queue.
+// The names are fixed in the app (CatalogNames): its triggers bind them.
+var scoringContainerName = 'scoring'
+var scoredContainerName = 'scored'
+var catalogRunsContainerName = 'catalog-runs'
+var catalogQueueName = 'catalog-chunks'
 var deploymentContainerName = 'app-package-${resourceToken}'
 var restrictNetwork = storageNetworkAccess == 'restricted'
 var virtualNetworkName = 'vnet-${resourceToken}'
@@ -121,6 +127,10 @@ module storage 'modules/storage.bicep' = {
     modelsContainerName: modelsContainerName
     reportsContainerName: reportsContainerName
     deploymentContainerName: deploymentContainerName
+    scoringContainerName: scoringContainerName
+    scoredContainerName: scoredContainerName
+    catalogRunsContainerName: catalogRunsContainerName
+    catalogQueueName: catalogQueueName
     networkAccess: storageNetworkAccess
     allowedSubnetId: restrictNetwork ? network!.outputs.appSubnetId : ''
     allowedIpAddresses: empty(storageAllowedIpAddresses) ? [] : map(split(storageAllowedIpAddresses, ','), address => trim(address))
@@ -147,6 +157,9 @@ module roles 'modules/roles.bicep' = {
     modelsContainerName: modelsContainerName
     reportsContainerName: reportsContainerName
     deploymentContainerName: deploymentContainerName
+    scoringContainerName: scoringContainerName
+    scoredContainerName: scoredContainerName
+    catalogRunsContainerName: catalogRunsContainerName
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     identityPrincipalId: identity.outputs.principalId
     userPrincipalId: principalId
@@ -205,3 +218,4 @@ output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
 output AZURE_EVENTGRID_SYSTEM_TOPIC_NAME string = eventGrid.outputs.name
 output DATASETS_CONTAINER_NAME string = datasetsContainerName
+output SCORING_CONTAINER_NAME string = scoringContainerName

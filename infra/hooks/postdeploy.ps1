@@ -44,3 +44,15 @@ az deployment group create `
 if ($LASTEXITCODE -ne 0) { throw 'postdeploy: az deployment group create failed.' }
 
 Write-Host "postdeploy: uploads to $datasetsContainer/*.csv now trigger the Retrain function."
+
+# The same module for catalog scoring: BlobCreated under scoring/ (*.csv) to the ScoreCatalog function.
+$scoringContainer = if ($env:SCORING_CONTAINER_NAME) { $env:SCORING_CONTAINER_NAME } else { 'scoring' }
+az deployment group create `
+    --resource-group $resourceGroup `
+    --name score-catalog-subscription `
+    --template-file $template `
+    --parameters "systemTopicName=$topicName" "functionAppName=$appName" "functionName=ScoreCatalog" "datasetsContainerName=$scoringContainer" "subscriptionName=score-on-catalog-upload" `
+    --output none
+if ($LASTEXITCODE -ne 0) { throw 'postdeploy: az deployment group create failed.' }
+
+Write-Host "postdeploy: uploads to $scoringContainer/*.csv now trigger the ScoreCatalog function."

@@ -60,3 +60,19 @@ az deployment group create \
   --output none
 
 echo "postdeploy: uploads to $datasets_container/*.csv now trigger the Retrain function."
+
+# The same module for catalog scoring: BlobCreated under scoring/ (*.csv) to the ScoreCatalog function.
+scoring_container=${SCORING_CONTAINER_NAME:-scoring}
+az deployment group create \
+  --resource-group "$AZURE_RESOURCE_GROUP" \
+  --name score-catalog-subscription \
+  --template-file "$template" \
+  --parameters \
+    systemTopicName="$AZURE_EVENTGRID_SYSTEM_TOPIC_NAME" \
+    functionAppName="$AZURE_FUNCTION_APP_NAME" \
+    functionName=ScoreCatalog \
+    datasetsContainerName="$scoring_container" \
+    subscriptionName=score-on-catalog-upload \
+  --output none
+
+echo "postdeploy: uploads to $scoring_container/*.csv now trigger the ScoreCatalog function."

@@ -1,4 +1,5 @@
-// The Event Grid subscription that feeds the Retrain function (an Event Grid-sourced blob trigger).
+// An Event Grid subscription that feeds an Event Grid-sourced blob trigger: Retrain on datasets/ (the
+// defaults) and ScoreCatalog on scoring/ (the postdeploy hook deploys this module once for each).
 // Deployed by infra/hooks/postdeploy.* after `azd deploy`, because the webhook needs the blob
 // extension's system key, which the Functions host creates only once the app is running:
 //   https://<default host name>/runtime/webhooks/blobs?functionName=Host.Functions.Retrain&code=<blobs_extension key>
@@ -13,7 +14,7 @@ param functionAppName string
 @description('Name of the function with the Event Grid-sourced blob trigger.')
 param functionName string = 'Retrain'
 
-@description('Container whose new .csv blobs trigger retraining.')
+@description('Container whose new .csv blobs trigger the function (datasets for Retrain, scoring for ScoreCatalog).')
 param datasetsContainerName string = 'datasets'
 
 @description('Name of the event subscription.')

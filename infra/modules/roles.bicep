@@ -19,6 +19,15 @@ param reportsContainerName string
 @description('Container the Flex Consumption plan deploys the app package from.')
 param deploymentContainerName string
 
+@description('Container of catalogs to score (the app only reads them).')
+param scoringContainerName string
+
+@description('Container of scored catalogs and their reports.')
+param scoredContainerName string
+
+@description('Container of catalog runs (chunks, results, records, merge claims).')
+param catalogRunsContainerName string
+
 @description('Application Insights component the app sends telemetry to.')
 param applicationInsightsName string
 
@@ -68,6 +77,21 @@ resource modelsContainer 'Microsoft.Storage/storageAccounts/blobServices/contain
 resource reportsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' existing = {
   parent: blobService
   name: reportsContainerName
+}
+
+resource scoringContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' existing = {
+  parent: blobService
+  name: scoringContainerName
+}
+
+resource scoredContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' existing = {
+  parent: blobService
+  name: scoredContainerName
+}
+
+resource catalogRunsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' existing = {
+  parent: blobService
+  name: catalogRunsContainerName
 }
 
 resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' existing = {
@@ -123,6 +147,39 @@ resource identityReportsContributor 'Microsoft.Authorization/roleAssignments@202
   }
 }
 
+// Catalog scoring reads uploaded catalogs (the Event Grid-sourced blob trigger); it never writes them.
+resource identityScoringReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(scoringContainer.id, identityPrincipalId, '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1')
+  scope: scoringContainer
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1') // Storage Blob Data Reader
+    principalId: identityPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Catalog scoring writes the merged CSV and its report.
+resource identityScoredContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(scoredContainer.id, identityPrincipalId, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
+  scope: scoredContainer
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe') // Storage Blob Data Contributor
+    principalId: identityPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Catalog scoring writes each run's chunks, results, summaries and merge claim.
+resource identityCatalogRunsContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(catalogRunsContainer.id, identityPrincipalId, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
+  scope: catalogRunsContainer
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe') // Storage Blob Data Contributor
+    principalId: identityPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 // Flex Consumption reads the app package from its deployment container with this identity.
 resource identityDeploymentContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(deploymentContainer.id, identityPrincipalId, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
@@ -156,7 +213,8 @@ resource identitySecretsOwner 'Microsoft.Authorization/roleAssignments@2022-04-0
   }
 }
 
-// The blob trigger's poison queue and the host's queues, named at run time.
+// The blob trigger's poison queue and the host's queues, named at run time; catalog scoring sends its
+// chunks to catalog-chunks and the queue trigger reads them (and moves a poison message to catalog-chunks-poison).
 resource identityQueueDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(queueService.id, identityPrincipalId, '974c5e8b-45b9-4653-ba55-5f855dd0fb88')
   scope: queueService
@@ -215,6 +273,28 @@ resource userModelsContributor 'Microsoft.Authorization/roleAssignments@2022-04-
 resource userReportsReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(userPrincipalId)) {
   name: guid(reportsContainer.id, userPrincipalId, '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1')
   scope: reportsContainer
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1') // Storage Blob Data Reader
+    principalId: userPrincipalId
+    principalType: userPrincipalType
+  }
+}
+
+// Optional, for the deploying user: upload catalogs to score.
+resource userScoringContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(userPrincipalId)) {
+  name: guid(scoringContainer.id, userPrincipalId, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
+  scope: scoringContainer
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe') // Storage Blob Data Contributor
+    principalId: userPrincipalId
+    principalType: userPrincipalType
+  }
+}
+
+// Optional, for the deploying user: download scored catalogs and their reports.
+resource userScoredReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(userPrincipalId)) {
+  name: guid(scoredContainer.id, userPrincipalId, '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1')
+  scope: scoredContainer
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1') // Storage Blob Data Reader
     principalId: userPrincipalId

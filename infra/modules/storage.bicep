@@ -24,6 +24,18 @@ param reportsContainerName string
 @description('Container the Flex Consumption plan deploys the app package from.')
 param deploymentContainerName string
 
+@description('Container where catalogs to score land; a new .csv blob here starts a catalog run.')
+param scoringContainerName string
+
+@description('Container of scored catalogs and their run reports.')
+param scoredContainerName string
+
+@description('Container of catalog runs\' chunks, results and records.')
+param catalogRunsContainerName string
+
+@description('Queue of catalog chunks (the ScoreChunk queue trigger).')
+param catalogQueueName string
+
 @description('public: every network may reach the account (callers still need an Entra ID role). restricted: only the subnet in allowedSubnetId, Azure trusted services and allowedIpAddresses.')
 @allowed([
   'public'
@@ -44,6 +56,9 @@ var containerNames = [
   modelsContainerName
   reportsContainerName
   deploymentContainerName
+  scoringContainerName
+  scoredContainerName
+  catalogRunsContainerName
   'azure-webjobs-hosts'
   'azure-webjobs-secrets'
 ]
@@ -96,6 +111,16 @@ resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2
     }
   }
 ]
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2024-01-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource catalogQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2024-01-01' = {
+  parent: queueService
+  name: catalogQueueName
+}
 
 output id string = storage.id
 output name string = storage.name

@@ -105,6 +105,18 @@ public sealed partial class AzdTests(CompiledInfra infra)
         }
     }
 
+    [Theory]
+    [InlineData("hooks/postdeploy.sh")]
+    [InlineData("hooks/postdeploy.ps1")]
+    public void Hook_CatalogUploads_SubscribeScoreCatalogToTheScoringContainer(string hook)
+    {
+        var text = File.ReadAllText(Repository.InfraFile(hook));
+
+        text.Should().Contain("functionName=ScoreCatalog").And.Contain("subscriptionName=score-on-catalog-upload").And.Contain("SCORING_CONTAINER_NAME");
+        infra.RetrainSubscription.ParameterNames.Should().Contain(["functionName", "subscriptionName"]);
+        infra.Main.OutputNames.Should().Contain("SCORING_CONTAINER_NAME");
+    }
+
     [Fact]
     public async Task PosixHook_Syntax_IsValidShell()
     {

@@ -52,6 +52,9 @@ public sealed class RoleAssignmentTests(CompiledInfra infra)
     [InlineData(StorageBlobDataContributor, Container, "modelsContainerName")]
     [InlineData(StorageBlobDataContributor, Container, "reportsContainerName")]
     [InlineData(StorageBlobDataContributor, Container, "deploymentContainerName")]
+    [InlineData(StorageBlobDataReader, Container, "scoringContainerName")]
+    [InlineData(StorageBlobDataContributor, Container, "scoredContainerName")]
+    [InlineData(StorageBlobDataContributor, Container, "catalogRunsContainerName")]
     [InlineData(StorageBlobDataOwner, Container, "azure-webjobs-hosts")]
     [InlineData(StorageBlobDataOwner, Container, "azure-webjobs-secrets")]
     [InlineData(StorageQueueDataContributor, "Microsoft.Storage/storageAccounts/queueServices", "'default'")]
@@ -66,9 +69,9 @@ public sealed class RoleAssignmentTests(CompiledInfra infra)
     }
 
     [Fact]
-    public void Identity_Roles_AreExactlyTheNineItNeeds()
+    public void Identity_Roles_AreExactlyTheTwelveItNeeds()
     {
-        IdentityAssignments.Should().HaveCount(9);
+        IdentityAssignments.Should().HaveCount(12);
     }
 
     [Fact]
@@ -91,12 +94,14 @@ public sealed class RoleAssignmentTests(CompiledInfra infra)
     {
         var user = UserAssignments.ToList();
 
-        string[] containers = ["datasetsContainerName", "modelsContainerName", "reportsContainerName"];
+        string[] containers = ["datasetsContainerName", "modelsContainerName", "reportsContainerName", "scoringContainerName", "scoredContainerName"];
         user.Select(a => (RoleId(a), containers.Single(c => ScopeOf(a).Name.Contains($"'{c}'", StringComparison.Ordinal)))).Should().BeEquivalentTo(
         [
             (StorageBlobDataContributor, "datasetsContainerName"),
             (StorageBlobDataContributor, "modelsContainerName"),
             (StorageBlobDataReader, "reportsContainerName"),
+            (StorageBlobDataContributor, "scoringContainerName"),
+            (StorageBlobDataReader, "scoredContainerName"),
         ]);
         user.Should().AllSatisfy(a =>
         {
@@ -113,7 +118,7 @@ public sealed class RoleAssignmentTests(CompiledInfra infra)
 
         var conditional = main.OfType("Microsoft.Authorization/roleAssignments").Where(a => a.Json.ContainsKey("condition")).ToList();
 
-        conditional.Should().HaveCount(3);
+        conditional.Should().HaveCount(5);
         conditional.Should().AllSatisfy(a => a["condition"]!.GetValue<bool>().Should().BeFalse());
     }
 
@@ -127,6 +132,6 @@ public sealed class RoleAssignmentTests(CompiledInfra infra)
         };
 
         Assignments.Select(RoleId).Should().OnlyContain(id => builtIn.Contains(id));
-        Assignments.Should().HaveCount(12);
+        Assignments.Should().HaveCount(17);
     }
 }

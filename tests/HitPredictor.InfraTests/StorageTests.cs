@@ -41,14 +41,23 @@ public sealed class StorageTests(CompiledInfra infra)
     }
 
     [Fact]
-    public void Containers_Template_AreDatasetsModelsReportsDeploymentPackageAndTheHosts()
+    public void Containers_Template_AreDatasetsModelsReportsCatalogDeploymentPackageAndTheHosts()
     {
         var containers = _main.One("Microsoft.Storage/storageAccounts/blobServices/containers");
         var names = ContainerNames(containers);
 
-        names.Should().HaveCount(6);
+        names.Should().HaveCount(9);
         names.Should().Contain(["datasets", "models", "reports", "azure-webjobs-hosts", "azure-webjobs-secrets"]);
+        names.Should().Contain(["scoring", "scored", "catalog-runs"], "the app's catalog triggers and stores bind these names (CatalogNames)");
         names.Should().ContainSingle(name => name.StartsWith("app-package-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CatalogQueue_Template_IsTheQueueTheChunkTriggerReads()
+    {
+        var queue = _main.One("Microsoft.Storage/storageAccounts/queueServices/queues");
+
+        queue.Scope.Parameter("catalogQueueName")!.GetValue<string>().Should().Be("catalog-chunks", "the ScoreChunk trigger reads it (CatalogNames.Queue)");
     }
 
     [Fact]
