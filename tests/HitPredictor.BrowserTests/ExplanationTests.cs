@@ -35,7 +35,7 @@ public sealed partial class ExplanationTests(ServerFixture server)
         await session.Genre.FillAsync("");
 
         // Assert
-        await Assertions.Expect(session.Page.Locator("#genre-note")).ToContainTextAsync("averaged over all");
+        await Assertions.Expect(session.Page.Locator("#genre-note")).ToContainTextAsync("Unknown: genre. Answered by the no-genre model");
         await Assertions.Expect(session.Page.Locator("#levers-intro")).ToHaveTextAsync(new Regex("^No explanation: no genre given"));
         await Assertions.Expect(session.Page.Locator("#lever-list li")).ToHaveCountAsync(0);
     }

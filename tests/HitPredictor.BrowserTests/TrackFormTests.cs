@@ -13,7 +13,7 @@ public sealed class TrackFormTests(ServerFixture server)
         // Arrange
         await using var session = await PageSession.OpenAsync(server);
         await session.Genre.FillAsync("");
-        await Assertions.Expect(session.Page.Locator("#genre-note")).ToContainTextAsync("averaged over all");
+        await Assertions.Expect(session.Page.Locator("#genre-note")).ToContainTextAsync("Unknown: genre. Answered by the no-genre model");
 
         // Act
         await session.Number("Danceability").FillAsync("0.72");

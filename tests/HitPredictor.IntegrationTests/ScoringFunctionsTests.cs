@@ -66,7 +66,8 @@ public sealed class ScoringFunctionsTests(AzuriteFixture azurite, TrainedModelFi
         response.Status.Should().Be(200, response.Body);
         response.ContentType.Should().StartWith("application/json");
         response.Json["count"]!.GetValue<int>().Should().Be(3);
-        response.Json["results"]![1]!["genreAveraged"]!.GetValue<bool>().Should().BeTrue();
+        response.Json["results"]![1]!["model"]!.GetValue<string>().Should().Be("no-genre");
+        response.Json["results"]![1]!["missing"]!.AsArray().Select(m => m!.GetValue<string>()).Should().Equal("genre");
     }
 
     [Fact]

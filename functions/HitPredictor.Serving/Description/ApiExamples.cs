@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using HitPredictor.Serving.Http;
 using HitPredictor.Serving.Storage;
 using HitPredictor.Training.Data;
+using HitPredictor.Training.Family;
 using HitPredictor.Training.Prediction;
 using HitPredictor.Training.Tiers;
 
@@ -72,7 +73,7 @@ internal static class ApiExamples
     /// <summary>Request bodies of <c>POST /api/score</c> by name.</summary>
     public static IReadOnlyDictionary<string, (string Summary, JsonNode Body)> ScoreRequests() => new Dictionary<string, (string, JsonNode)>
     {
-        [SpotifyAudioFeatures] = ("A Spotify audio-features object as it is (no genre: averaged over all genres)", SpotifyObject()),
+        [SpotifyAudioFeatures] = ("A Spotify audio-features object as it is (no genre: answered by the model trained without genre)", SpotifyObject()),
         [OneTrack] = ("One track with its genre", Track()),
         [Batch] = ("A batch, answered in input order by one model", new JsonObject { [ScoreRequest.TracksField] = new JsonArray(Track(), Track("acoustic")) }),
         [TempoOutOfRange] = ("A tempo out of range", With(Track(), TrackColumn.Tempo.Name, BadTempo)),
@@ -82,12 +83,12 @@ internal static class ApiExamples
     /// <summary>The 200 bodies of <c>POST /api/score</c>, under the names of the requests they answer.</summary>
     public static IReadOnlyDictionary<string, JsonNode> ScoreAnswers()
     {
-        var hit = Score(Tier.Hit, [0.21, 0.47, 0.22, 0.10], genreAveraged: false, [Tier.Hit, Tier.Mid, Tier.Viral]);
-        var averaged = Score(Tier.Hit, [0.18, 0.42, 0.27, 0.13], genreAveraged: true, [Tier.Hit, Tier.Mid, Tier.Viral]);
-        var mid = Score(Tier.Mid, [0.04, 0.25, 0.46, 0.25], genreAveraged: false, [Tier.Mid, Tier.Hit, Tier.Flop]);
+        var hit = Score(Tier.Hit, [0.21, 0.47, 0.22, 0.10], [], FamilyMemberSpec.Full, [Tier.Hit, Tier.Mid, Tier.Viral]);
+        var genreLess = Score(Tier.Hit, [0.18, 0.42, 0.27, 0.13], [GenreField.Name], FamilyMemberSpec.NoGenre, [Tier.Hit, Tier.Mid, Tier.Viral]);
+        var mid = Score(Tier.Mid, [0.04, 0.25, 0.46, 0.25], [], FamilyMemberSpec.Full, [Tier.Mid, Tier.Hit, Tier.Flop]);
         return new Dictionary<string, JsonNode>
         {
-            [SpotifyAudioFeatures] = Node(averaged),
+            [SpotifyAudioFeatures] = Node(genreLess),
             [OneTrack] = Node(hit),
             [Batch] = Node(new BatchScore(Version, 2, [hit, mid])),
         };
@@ -112,10 +113,12 @@ internal static class ApiExamples
 
     public static JsonNode NotReady() => Node(Problems.NotReady("No model is loaded yet.", new ServingOptions().RetryAfterSeconds));
 
-    private static TrackScore Score(Tier tier, double[] probabilities, bool genreAveraged, Tier[] set) =>
-        new(tier.ToString(), Enum.GetValues<Tier>().ToDictionary(t => t.ToString(), t => probabilities[(int)t]), genreAveraged, Version)
+    private static TrackScore Score(Tier tier, double[] probabilities, string[] missing, string model, Tier[] set) =>
+        new(tier.ToString(), Enum.GetValues<Tier>().ToDictionary(t => t.ToString(), t => probabilities[(int)t]), GenreAveraged: false, Version)
         {
             PredictionSet = new PredictionSet(0.9, [.. set.Select(t => t.ToString())]),
+            Missing = missing,
+            Model = model,
         };
 
     private static JsonNode Problem(TrackColumn column, double value) =>

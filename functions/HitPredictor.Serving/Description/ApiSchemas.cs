@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using HitPredictor.Training.Data;
+using HitPredictor.Training.Family;
 using HitPredictor.Training.Features;
 using HitPredictor.Training.Tiers;
 using Microsoft.OpenApi;
@@ -94,8 +95,10 @@ internal static class ApiSchemas
         {
             Type = JsonSchemaType.Object,
             Description = "One track's audio features, named as in Spotify's audio-features objects (send one as it is: fields the " +
-                $"model does not use, such as id, uri or type, are ignored). {TrackColumn.Explicit.Name} and {GenreField.Name} may be left out.",
-            Required = new HashSet<string>(NumericFeature.All.Where(f => f != NumericFeature.Explicit).Select(f => f.Name), StringComparer.Ordinal),
+                $"model does not use, such as id, uri or type, are ignored). Any field may be left out (or null): unknown; at least one of " +
+                $"{GenreField.Name} and the features must be given. The answer says which inputs it did not know (missing) and which model of " +
+                $"the family answered (model); {TrackColumn.Explicit.Name} left out counts as false.",
+            MinProperties = 1,
             Properties = properties,
         };
     }
@@ -157,7 +160,7 @@ internal static class ApiSchemas
         {
             Type = JsonSchemaType.Object,
             Description = "One track's answer: the most probable tier, the four calibrated probabilities, and the set of tiers that holds the true one 90 % of the time.",
-            Required = new HashSet<string> { "tier", "probabilities", "genreAveraged", "modelVersion", "predictionSet" },
+            Required = new HashSet<string> { "tier", "probabilities", "genreAveraged", "modelVersion", "predictionSet", "missing", "model" },
             Properties = new Dictionary<string, IOpenApiSchema>
             {
                 ["tier"] = TierName("The most probable tier."),
@@ -171,7 +174,19 @@ internal static class ApiSchemas
                 ["genreAveraged"] = new OpenApiSchema
                 {
                     Type = JsonSchemaType.Boolean,
-                    Description = "True when no genre was sent and the probabilities are averaged over every genre the model knows.",
+                    Description = "True only when a model trained before the family of models answered a track without genre by averaging over every genre it knows; see missing and model.",
+                },
+                ["missing"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Array,
+                    Description = "The inputs the track did not give (genre, key, ...), in the track schema's order; empty when it gave them all.",
+                    Items = new OpenApiSchema { Type = JsonSchemaType.String },
+                },
+                ["model"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Description = "The model of the package's family that answered: full (every feature + genre), no-genre, audio (loudness, tempo, duration_ms, key, mode, time_signature + genre) or audio-no-genre. Features it reads that the track left out are averaged over real training tracks.",
+                    Enum = [JsonValue.Create(FamilyMemberSpec.Full), JsonValue.Create(FamilyMemberSpec.NoGenre), JsonValue.Create(FamilyMemberSpec.Audio), JsonValue.Create(FamilyMemberSpec.AudioNoGenre)],
                 },
                 ["modelVersion"] = Text("The version that scored the track."),
                 ["predictionSet"] = new OpenApiSchema
@@ -185,7 +200,7 @@ internal static class ApiSchemas
                     },
                 },
                 ["explanation"] = ExplanationSchema(tiers),
-                ["explanationNote"] = Text("Only with explain=true, for a track that has no explanation (no genre given): why, in one line."),
+                ["explanationNote"] = Text("Only with explain=true, for a track that has no explanation (no genre, or a feature missing): why, in one line."),
             },
         };
     }

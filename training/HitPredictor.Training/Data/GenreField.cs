@@ -20,7 +20,7 @@ public static class GenreField
 
     public const string Label = "Genre";
 
-    public const string Help = "A genre the model knows (its card lists them); left out or empty, the probabilities are averaged over all genres.";
+    public const string Help = "A genre the model knows (its card lists them); left out or empty, the track is scored by the model trained without genre.";
 
     /// <summary>
     /// Matches <paramref name="text"/> (trimmed, any case) against <paramref name="known"/>. Returns the known
@@ -48,7 +48,7 @@ public static class GenreField
         if (match is null)
         {
             problem = $"'{Echo.Text(trimmed)}' is not a genre the model knows; closest: {string.Join(", ", GenreMatcher.Closest(trimmed, known, 3))} " +
-                "(leave genre out to average over all genres)";
+                "(leave genre out to score without it)";
         }
 
         return match;

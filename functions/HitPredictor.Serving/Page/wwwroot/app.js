@@ -199,7 +199,7 @@ function buildForm(card, fields) {
   const list = $('genre-list');
   list.replaceChildren(...card.genres.map((g) => el('option', { value: g })));
   $('genre-hint').textContent =
-    `Type to filter the ${card.genres.length} genres the model knows. Leave it empty to average over all of them.`;
+    `Type to filter the ${card.genres.length} genres the model knows. Leave it empty to score without genre (the model trained without it answers).`;
   const genre = $('genre');
   genre.placeholder = 'for example pop';
   if (!genre.value) genre.value = card.genres.includes('pop') ? 'pop' : '';
@@ -233,6 +233,7 @@ function buildControl(f) {
     field.append(label, el('div', { className: 'slider-row' }, range, number), help, error);
   } else if (f.kind === 'select') {
     const select = el('select', { id, name: id, 'aria-describedby': described },
+      el('option', { value: '', text: 'Unknown' }),
       ...f.options.map(([value, text]) => el('option', { value, text })));
     select.value = String(f.value);
     select.addEventListener('change', () => changed(f));
@@ -264,7 +265,7 @@ function readForm() {
     if (f.kind === 'checkbox') {
       track[f.name] = input.checked;
     } else if (f.kind === 'select') {
-      track[f.name] = Number(input.value);
+      if (input.value !== '') track[f.name] = Number(input.value);
     } else if (input.value.trim() !== '' && Number.isFinite(Number(input.value))) {
       const value = Number(input.value);
       track[f.name] = f.scale ? Math.round(value * f.scale) : value;
@@ -501,10 +502,13 @@ function showResult(result, track) {
   mini.hidden = false;
 
   const note = $('genre-note');
-  note.hidden = !result.genreAveraged;
+  const missing = result.missing ?? [];
+  note.hidden = !result.genreAveraged && missing.length === 0;
   note.textContent = result.genreAveraged
     ? `No genre given: the probabilities are averaged over all ${state.card.genres.length} genres, weighted by how common each is in the training data.`
-    : '';
+    : missing.length > 0
+      ? `Unknown: ${missing.join(', ')}. Answered by the ${result.model} model; what it reads but you left empty is averaged over real training tracks.`
+      : '';
   $('pin').disabled = false;
 }
 
@@ -707,11 +711,10 @@ function rowsToTracks(rows, features) {
   const names = header.cells.map((h) => h.trim().toLowerCase());
   const index = (name) => names.indexOf(name);
   const numeric = features.filter((f) => f !== 'track_genre' && f !== 'genre');
-  const missing = numeric.filter((f) => f !== 'explicit' && index(f) < 0);
-  if (missing.length > 0) {
-    return { fatal: `The header has no ${missing.join(', ')} column${missing.length === 1 ? '' : 's'}. Columns are found by name, as in the Spotify Tracks Dataset.` };
-  }
   const genreAt = index('track_genre') >= 0 ? index('track_genre') : index('genre');
+  if (genreAt < 0 && numeric.every((f) => f === 'explicit' || index(f) < 0)) {
+    return { fatal: `The header has none of the track's columns (track_genre, ${numeric.filter((f) => f !== 'explicit').join(', ')}). Columns are found by name, as in the Spotify Tracks Dataset; any of them may be left out.` };
+  }
   const good = [];
   const bad = [];
   for (const record of records) {
@@ -732,7 +735,7 @@ function rowsToTracks(rows, features) {
         else if (lower === 'false' || lower === '0' || lower === '') track.explicit = false;
         else reasons.push(`explicit: must be True/False or 1/0, got '${text}'`);
       } else if (text === '') {
-        reasons.push(`${name}: is empty`);
+        continue;
       } else if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) {
         reasons.push(`${name}: not a number, got '${text.length > 30 ? `${text.slice(0, 30)}…` : text}'`);
       } else {
