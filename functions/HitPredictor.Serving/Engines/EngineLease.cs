@@ -13,12 +13,6 @@ namespace HitPredictor.Serving.Engines;
 /// </summary>
 public sealed class EngineLease : IDisposable
 {
-    /// <summary>Batches smaller than this are scored on the lease's own engine, one track after another.</summary>
-    public const int ParallelThreshold = 64;
-
-    /// <summary>Tracks a worker takes at a time from a parallel batch: small enough to balance genre-averaged tracks.</summary>
-    private const int ChunkSize = 16;
-
     private readonly PredictionEngine<ModelInput, ModelOutput> _engine;
     private int _returned;
 
@@ -46,42 +40,13 @@ public sealed class EngineLease : IDisposable
     /// <summary>Scores one validated track through the generation's model family (<see cref="TierPredictor"/>).</summary>
     public TierPrediction Predict(ModelInput input) => TierPredictor.Predict(Engine, Generation.Family, input);
 
-    /// <summary>Scores validated tracks in input order, on all processors from <see cref="ParallelThreshold"/> tracks up.</summary>
-    public TierPrediction[] PredictBatch(IReadOnlyList<ModelInput> inputs, CancellationToken cancellationToken = default) =>
-        PredictBatch(inputs, Environment.ProcessorCount, cancellationToken);
-
     /// <summary>
-    /// Scores validated tracks, results in input order. From <see cref="ParallelThreshold"/> tracks up the batch is
-    /// shared by up to <paramref name="maxDegreeOfParallelism"/> workers, each with its own engine rented from this
-    /// lease's generation: however many engines, a batch is scored by one model, even if another goes live meanwhile.
+    /// Scores validated tracks, results in input order, on this thread (<see cref="TierPredictor"/>): complete tracks
+    /// go through the main forest together, a block at a time. Sharing a batch over several engines gained nothing
+    /// on two cores (#13, #14), so a batch uses the lease's engine only.
     /// </summary>
-    public TierPrediction[] PredictBatch(IReadOnlyList<ModelInput> inputs, int maxDegreeOfParallelism, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(inputs);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxDegreeOfParallelism, 1);
-        var results = new TierPrediction[inputs.Count];
-        var workers = inputs.Count < ParallelThreshold ? 1 : Math.Min(maxDegreeOfParallelism, inputs.Count / ChunkSize);
-        if (workers <= 1)
-        {
-            ScoreRange(Engine, Generation, inputs, results, 0, inputs.Count, cancellationToken);
-            return results;
-        }
-
-        var generation = Generation;
-        var own = Engine;
-        var nextChunk = -1;
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken }, worker =>
-        {
-            using var extra = worker == 0 ? null : generation.LeaseAnother();
-            var engine = extra?.Engine ?? own;
-            int start;
-            while ((start = Interlocked.Increment(ref nextChunk) * ChunkSize) < inputs.Count)
-            {
-                ScoreRange(engine, generation, inputs, results, start, Math.Min(start + ChunkSize, inputs.Count), cancellationToken);
-            }
-        });
-        return results;
-    }
+    public TierPrediction[] PredictBatch(IReadOnlyList<ModelInput> inputs, CancellationToken cancellationToken = default) =>
+        TierPredictor.Predict(Engine, Generation.Family, inputs, cancellationToken);
 
     /// <summary>Returns the engine to its generation the first time; later calls do nothing.</summary>
     public void Dispose()
@@ -89,17 +54,6 @@ public sealed class EngineLease : IDisposable
         if (Interlocked.Exchange(ref _returned, 1) == 0)
         {
             Generation.ReturnEngine(_engine);
-        }
-    }
-
-    private static void ScoreRange(
-        PredictionEngine<ModelInput, ModelOutput> engine, ModelGeneration generation, IReadOnlyList<ModelInput> inputs, TierPrediction[] results,
-        int start, int end, CancellationToken cancellationToken)
-    {
-        for (var i = start; i < end; i++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            results[i] = TierPredictor.Predict(engine, generation.Family, inputs[i]);
         }
     }
 }

@@ -109,28 +109,6 @@ public sealed class ModelGeneration
         }
     }
 
-    /// <summary>
-    /// One more lease on this generation, for a caller that already holds one (a batch split over several
-    /// engines of the same model). It holds its own reference, so the generation outlives it even if retired.
-    /// </summary>
-    internal EngineLease LeaseAnother()
-    {
-        if (!TryAcquire())
-        {
-            throw new InvalidOperationException($"Model generation {Number} ({Version}) is already released.");
-        }
-
-        try
-        {
-            return new EngineLease(this, RentEngine());
-        }
-        catch
-        {
-            Release();
-            throw;
-        }
-    }
-
     /// <summary>Gives an engine back to this generation's pool (never another's) and drops the lease's reference.</summary>
     internal void ReturnEngine(PredictionEngine<ModelInput, ModelOutput> engine)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using HitPredictor.Training.Features;
 using HitPredictor.Training.Packaging;
@@ -95,6 +96,56 @@ public sealed class ForestEvaluator
         Span<float> scores = stackalloc float[Parameters.Classes];
         Scores(slots, scores);
         FromScores(scores, probabilities);
+    }
+
+    /// <summary>
+    /// The engine's output for <paramref name="count"/> Features vectors laid end to end in <paramref name="rows"/>
+    /// (<see cref="SlotCount"/> each) into <paramref name="probabilities"/> (<see cref="Classes"/> each). The trees are
+    /// walked one at a time over every row, so a tree's nodes stay in cache while all the rows go through it; each row's
+    /// sums are added in the same order as <see cref="Probabilities"/> adds them, so the results are the same bits.
+    /// </summary>
+    public void ProbabilitiesOfRows(ReadOnlySpan<float> rows, int count, Span<float> probabilities)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rows.Length, count * SlotCount, nameof(rows));
+        ArgumentOutOfRangeException.ThrowIfLessThan(probabilities.Length, count * Classes, nameof(probabilities));
+        var parameters = Parameters;
+        var classes = parameters.Classes;
+        var slotCount = SlotCount;
+        var sums = ArrayPool<double>.Shared.Rent(count);
+        Span<float> scores = stackalloc float[classes];
+        try
+        {
+            for (var c = 0; c < classes; c++)
+            {
+                Array.Clear(sums, 0, count);
+                var first = c * parameters.TreesPerClass;
+                for (var t = 0; t < parameters.TreesPerClass; t++)
+                {
+                    var root = parameters.Roots[first + t];
+                    for (var r = 0; r < count; r++)
+                    {
+                        sums[r] += parameters.Leaf[parameters.LeafOf(root, rows.Slice(r * slotCount, slotCount))];
+                    }
+                }
+
+                for (var r = 0; r < count; r++)
+                {
+                    probabilities[(r * classes) + c] = (float)(sums[r] + parameters.Bias[c]);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(sums);
+        }
+
+        for (var r = 0; r < count; r++)
+        {
+            var row = probabilities.Slice(r * classes, classes);
+            row.CopyTo(scores);
+            FromScores(scores, row);
+        }
     }
 
     /// <summary>Platt per tier then ML.NET's one-vs-all normalisation (negative clamped to 0, divided by the sum).</summary>

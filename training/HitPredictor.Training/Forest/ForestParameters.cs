@@ -1,9 +1,10 @@
 namespace HitPredictor.Training.Forest;
 
 /// <summary>
-/// Every tree of a one-vs-all forest in flat arrays. Node <c>n</c> splits on slot <see cref="Feature"/>[n] at
-/// <see cref="Threshold"/>[n] (value &lt;= threshold goes left), or, when <see cref="Feature"/>[n] is negative, on
-/// the categorical slot set <c>~Feature[n]</c> (any slot of the set above 0 goes right). A child below 0 is the leaf
+/// Every tree of a one-vs-all forest in flat arrays. Node <c>n</c> (<see cref="Nodes"/>[n], its four fields in one
+/// 16-byte record so a step of the walk reads one cache line) splits on slot <see cref="ForestNode.Feature"/> at
+/// <see cref="ForestNode.Threshold"/> (value &lt;= threshold goes left), or, when the feature is negative, on the
+/// categorical slot set <c>~Feature</c> (any slot of the set above 0 goes right). A child below 0 is the leaf
 /// <c>~child</c>. Tree <c>t</c> of class <c>c</c> starts at <see cref="Roots"/>[c * TreesPerClass + t].
 /// </summary>
 internal sealed class ForestParameters
@@ -17,13 +18,7 @@ internal sealed class ForestParameters
 
     public required int[] Roots { get; init; }
 
-    public required int[] Feature { get; init; }
-
-    public required float[] Threshold { get; init; }
-
-    public required int[] Left { get; init; }
-
-    public required int[] Right { get; init; }
+    public required ForestNode[] Nodes { get; init; }
 
     /// <summary>Leaf outputs, each already multiplied by its tree's weight.</summary>
     public required double[] Leaf { get; init; }
@@ -43,20 +38,18 @@ internal sealed class ForestParameters
     public int LeafOf(int root, ReadOnlySpan<float> slots)
     {
         var node = root;
-        var feature = Feature;
-        var threshold = Threshold;
-        var left = Left;
-        var right = Right;
+        var nodes = Nodes;
         while (node >= 0)
         {
-            var f = feature[node];
+            ref readonly var split = ref nodes[node];
+            var f = split.Feature;
             if (f >= 0)
             {
-                node = slots[f] <= threshold[node] ? left[node] : right[node];
+                node = slots[f] <= split.Threshold ? split.Left : split.Right;
             }
             else
             {
-                node = AnyPositive(~f, slots) ? right[node] : left[node];
+                node = AnyPositive(~f, slots) ? split.Right : split.Left;
             }
         }
 
@@ -66,8 +59,8 @@ internal sealed class ForestParameters
     /// <summary>Whether a categorical split sends the vector right (to its greater-than child).</summary>
     public bool GoesRight(int node, ReadOnlySpan<float> slots)
     {
-        var f = Feature[node];
-        return f >= 0 ? !(slots[f] <= Threshold[node]) : AnyPositive(~f, slots);
+        ref readonly var split = ref Nodes[node];
+        return split.Feature >= 0 ? !(slots[split.Feature] <= split.Threshold) : AnyPositive(~split.Feature, slots);
     }
 
     /// <summary>Class <paramref name="c"/>'s raw score: the bias plus the sum of its trees' leaf outputs.</summary>
@@ -96,3 +89,6 @@ internal sealed class ForestParameters
         return false;
     }
 }
+
+/// <summary>One split of a tree: the slot (or <c>~categorical set</c>) it reads, its threshold, and its two children.</summary>
+internal readonly record struct ForestNode(int Feature, float Threshold, int Left, int Right);

@@ -65,8 +65,8 @@ internal static class ForestReader
         List<(TreeEnsemble<QuantileRegressionTree> Trees, PlattCalibrator Platt)> classes, int treesPerClass)
     {
         var roots = new int[classes.Count * treesPerClass];
-        List<int> feature = [], left = [], right = [], categoricalStart = [0], categoricalSlots = [];
-        List<float> threshold = [];
+        List<ForestNode> nodes = [];
+        List<int> categoricalStart = [0], categoricalSlots = [];
         List<double> leaf = [];
         for (var c = 0; c < classes.Count; c++)
         {
@@ -75,25 +75,25 @@ internal static class ForestReader
             {
                 var tree = ensemble.Trees[t];
                 var weight = ensemble.TreeWeights[t];
-                var nodeBase = feature.Count;
+                var nodeBase = nodes.Count;
                 var leafBase = leaf.Count;
                 roots[(c * treesPerClass) + t] = tree.NumberOfNodes == 0 ? ~leafBase : nodeBase;
                 for (var n = 0; n < tree.NumberOfNodes; n++)
                 {
+                    int feature;
                     if (tree.CategoricalSplitFlags[n])
                     {
-                        feature.Add(~(categoricalStart.Count - 1));
+                        feature = ~(categoricalStart.Count - 1);
                         categoricalSlots.AddRange(tree.GetCategoricalSplitFeaturesAt(n));
                         categoricalStart.Add(categoricalSlots.Count);
                     }
                     else
                     {
-                        feature.Add(tree.NumericalSplitFeatureIndexes[n]);
+                        feature = tree.NumericalSplitFeatureIndexes[n];
                     }
 
-                    threshold.Add(tree.NumericalSplitThresholds[n]);
-                    left.Add(Child(tree.LeftChild[n], nodeBase, leafBase));
-                    right.Add(Child(tree.RightChild[n], nodeBase, leafBase));
+                    nodes.Add(new ForestNode(feature, tree.NumericalSplitThresholds[n],
+                        Child(tree.LeftChild[n], nodeBase, leafBase), Child(tree.RightChild[n], nodeBase, leafBase)));
                 }
 
                 leaf.AddRange(tree.LeafValues.Select(v => v * weight));
@@ -104,12 +104,9 @@ internal static class ForestReader
         {
             Classes = classes.Count,
             TreesPerClass = treesPerClass,
-            SlotsRead = Math.Max(feature.DefaultIfEmpty(-1).Max(), categoricalSlots.DefaultIfEmpty(-1).Max()) + 1,
+            SlotsRead = Math.Max(nodes.Select(n => n.Feature).DefaultIfEmpty(-1).Max(), categoricalSlots.DefaultIfEmpty(-1).Max()) + 1,
             Roots = roots,
-            Feature = [.. feature],
-            Threshold = [.. threshold],
-            Left = [.. left],
-            Right = [.. right],
+            Nodes = [.. nodes],
             Leaf = [.. leaf],
             CategoricalStart = [.. categoricalStart],
             CategoricalSlots = [.. categoricalSlots],
