@@ -19,10 +19,12 @@ public sealed class ScoreRequest : IDisposable
     public const string TracksField = "tracks";
 
     private readonly JsonDocument? _document;
+    private byte[]? _rented;
 
-    private ScoreRequest(JsonDocument? document, bool isBatch, ServingResult? problem)
+    private ScoreRequest(JsonDocument? document, byte[]? rented, bool isBatch, ServingResult? problem)
     {
         _document = document;
+        _rented = rented;
         IsBatch = isBatch;
         Problem = problem;
     }
@@ -47,19 +49,43 @@ public sealed class ScoreRequest : IDisposable
             return Refused(Problems.TooLarge(options.MaxBodyBytes));
         }
 
-        var body = await ReadBodyAsync(request.Body, options.MaxBodyBytes, cancellationToken);
-        if (body is null)
+        var (rented, length) = await ReadBodyAsync(request.Body, request.ContentLength, options.MaxBodyBytes, cancellationToken);
+        if (rented is null)
         {
             return Refused(Problems.TooLarge(options.MaxBodyBytes));
         }
 
+        var owned = rented;
+        try
+        {
+            var parsed = Parse(rented.AsMemory(0, length), options);
+            owned = parsed._document is null ? rented : null;
+            if (parsed._document is not null)
+            {
+                parsed._rented = rented;
+            }
+
+            return parsed;
+        }
+        finally
+        {
+            if (owned is not null)
+            {
+                ArrayPool<byte>.Shared.Return(owned);
+            }
+        }
+    }
+
+    /// <summary>Checks and parses the body's bytes; the document it keeps reads <paramref name="body"/> in place.</summary>
+    private static ScoreRequest Parse(ReadOnlyMemory<byte> body, ServingOptions options)
+    {
         if (body.Length == 0)
         {
             return Refused(Problems.BadRequest("The request body is empty.",
                 "Send one track as a JSON object, an array of tracks, or {\"tracks\": [...]}."));
         }
 
-        if (Utf8Position.FirstInvalid(body) is { } invalid)
+        if (Utf8Position.FirstInvalid(body.Span) is { } invalid)
         {
             return Refused(Problems.BadRequest("The request body is not valid UTF-8.",
                 $"JSON must be sent as UTF-8; the body has {invalid}. Encode the text as UTF-8 (with a genre, check its accents)."));
@@ -97,7 +123,7 @@ public sealed class ScoreRequest : IDisposable
         }
 
         var isBatch = root.ValueKind == JsonValueKind.Array || root.TryGetProperty(TracksField, out _);
-        return new ScoreRequest(document, isBatch, null);
+        return new ScoreRequest(document, null, isBatch, null);
     }
 
     /// <summary>
@@ -132,9 +158,17 @@ public sealed class ScoreRequest : IDisposable
         return errors.Count == 0 ? inputs : null;
     }
 
-    public void Dispose() => _document?.Dispose();
+    /// <summary>Frees the parsed document and gives the body's buffer back to the pool.</summary>
+    public void Dispose()
+    {
+        _document?.Dispose();
+        if (Interlocked.Exchange(ref _rented, null) is { } rented)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
 
-    private static ScoreRequest Refused(ServingResult problem) => new(null, false, problem);
+    private static ScoreRequest Refused(ServingResult problem) => new(null, null, false, problem);
 
     /// <summary>
     /// A batch object holds <c>tracks</c> once and nothing beside it: a field there (a <c>genre</c> meant for every
@@ -164,6 +198,11 @@ public sealed class ScoreRequest : IDisposable
 
     private static bool IsJson(string? contentType)
     {
+        if (string.Equals(contentType, "application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
         if (!MediaTypeHeaderValue.TryParse(contentType, out var media) || media.MediaType.Value is not { } type)
         {
             return false;
@@ -173,29 +212,41 @@ public sealed class ScoreRequest : IDisposable
             || (type.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>The whole body, or <see langword="null"/> when it is longer than <paramref name="maxBytes"/>.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// The whole body in a buffer rented from the shared pool (sized by Content-Length when the client sent one) with
+    /// its length, or a null buffer when the body is longer than <paramref name="maxBytes"/>.
+    /// </summary>
+    private static async Task<(byte[]? Buffer, int Length)> ReadBodyAsync(Stream body, long? contentLength, long maxBytes, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(contentLength + 1 ?? 4 * 1024, 1, Math.Min(maxBytes + 1, 16 * 1024 * 1024)));
+        var length = 0;
         try
         {
             int read;
-            while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+            while ((read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
             {
-                if (buffer.Length + read > maxBytes)
+                length += read;
+                if (length > maxBytes)
                 {
-                    return null;
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    return (null, 0);
                 }
 
-                buffer.Write(chunk, 0, read);
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, maxBytes + 1));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
             }
         }
-        finally
+        catch
         {
-            ArrayPool<byte>.Shared.Return(chunk);
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
         }
 
-        return buffer.ToArray();
+        return (buffer, length);
     }
 }

@@ -1,6 +1,8 @@
+using System.Collections.ObjectModel;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 
 namespace HitPredictor.Serving.Http;
@@ -15,10 +17,14 @@ public sealed class ServingResult : IResult, IStatusCodeHttpResult, IValueHttpRe
     public const string JsonContentType = "application/json; charset=utf-8";
     public const string ProblemContentType = "application/problem+json; charset=utf-8";
 
-    /// <summary>camelCase properties, dictionary keys as they are (tier names, field paths); quotes in messages left readable.</summary>
+    /// <summary>
+    /// camelCase properties, dictionary keys as they are (tier names, field paths); quotes in messages left readable.
+    /// Scoring answers use the code <see cref="ServingJsonContext"/> generated; other types are read by reflection.
+    /// </summary>
     public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(ServingJsonContext.Default, new DefaultJsonTypeInfoResolver()),
     };
 
     private readonly string? _rawJson;
@@ -32,7 +38,7 @@ public sealed class ServingResult : IResult, IStatusCodeHttpResult, IValueHttpRe
         _rawJson = rawJson;
         _utf8 = utf8;
         ContentType = contentType;
-        Headers = headers ?? new Dictionary<string, string>();
+        Headers = headers ?? ReadOnlyDictionary<string, string>.Empty;
     }
 
     public int? StatusCode { get; }
@@ -58,7 +64,7 @@ public sealed class ServingResult : IResult, IStatusCodeHttpResult, IValueHttpRe
         new(statusCode, problem, null, ProblemContentType, headers);
 
     /// <summary>The body as it is written.</summary>
-    public string BodyText() => _utf8 is not null ? Encoding.UTF8.GetString(_utf8) : _rawJson ?? JsonSerializer.Serialize(Value, Value?.GetType() ?? typeof(object), JsonOptions);
+    public string BodyText() => Encoding.UTF8.GetString(Utf8Body());
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -67,13 +73,20 @@ public sealed class ServingResult : IResult, IStatusCodeHttpResult, IValueHttpRe
         response.StatusCode = StatusCode ?? StatusCodes.Status200OK;
         response.ContentType = ContentType;
         response.Headers.XContentTypeOptions = "nosniff";
-        foreach (var (name, value) in Headers)
+        if (Headers.Count > 0)
         {
-            response.Headers[name] = value;
+            foreach (var (name, value) in Headers)
+            {
+                response.Headers[name] = value;
+            }
         }
 
-        var body = _utf8 ?? Encoding.UTF8.GetBytes(BodyText());
+        var body = Utf8Body();
         response.ContentLength = body.Length;
         await response.Body.WriteAsync(body, httpContext.RequestAborted);
     }
+
+    /// <summary>The body's UTF-8 bytes, serialised straight to bytes (no intermediate string).</summary>
+    private byte[] Utf8Body() =>
+        _utf8 ?? (_rawJson is not null ? Encoding.UTF8.GetBytes(_rawJson) : JsonSerializer.SerializeToUtf8Bytes(Value, Value?.GetType() ?? typeof(object), JsonOptions));
 }

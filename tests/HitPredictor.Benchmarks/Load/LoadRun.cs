@@ -55,7 +55,7 @@ public static class LoadRun
         }
 
         var errors = warmup.Errors + measured.Errors;
-        output.WriteLine(Invariant($"errors: {errors} (warm-up {warmup.Errors}, measured {measured.Errors})"));
+        output.WriteLine(Invariant($"non-2xx or failed: {errors} (warm-up {warmup.Errors}, measured {measured.Errors})"));
         foreach (var error in warmup.FirstErrors.Concat(measured.FirstErrors).Take(ErrorsShown))
         {
             output.WriteLine("  " + error);

@@ -9,7 +9,7 @@ namespace HitPredictor.Benchmarks.Load;
 public sealed record LoadRunOptions
 {
     public const string Usage =
-        "usage: load [--url http://127.0.0.1:5080] [--seconds 20] [--concurrency 16] [--max-requests 200000] [--warmup 200]";
+        "usage: load [--url http://127.0.0.1:5080] [--seconds 20] [--concurrency|--connections 16] [--max-requests 200000] [--warmup 200]";
 
     private static readonly string[] LoopbackHosts = ["127.0.0.1", "localhost", "[::1]"];
 
@@ -18,7 +18,7 @@ public sealed record LoadRunOptions
     /// <summary>How long the measured part runs, at most. Default 20 s.</summary>
     public int Seconds { get; init; } = 20;
 
-    /// <summary>Requests in flight at once. Default 16.</summary>
+    /// <summary>Requests in flight at once, each on its own connection (<c>--concurrency</c> or <c>--connections</c>). Default 16.</summary>
     public int Concurrency { get; init; } = 16;
 
     /// <summary>Most measured requests; the run stops at this count or at <see cref="Seconds"/>, whichever comes first.</summary>
@@ -40,7 +40,7 @@ public sealed record LoadRunOptions
             {
                 "--url" => options with { Url = Loopback(value) },
                 "--seconds" => options with { Seconds = Number(name, value, 1, 3_600) },
-                "--concurrency" => options with { Concurrency = Number(name, value, 1, 1_024) },
+                "--concurrency" or "--connections" => options with { Concurrency = Number(name, value, 1, 1_024) },
                 "--max-requests" => options with { MaxRequests = Number(name, value, 1, 10_000_000) },
                 "--warmup" => options with { Warmup = Number(name, value, 0, 100_000) },
                 _ => throw new ArgumentException($"unknown option '{name}'"),

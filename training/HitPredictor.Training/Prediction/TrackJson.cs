@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using HitPredictor.Training.Data;
 using HitPredictor.Training.Family;
@@ -186,9 +187,9 @@ public static class TrackJson
             return true;
         }
 
-        if (value.ValueKind == JsonValueKind.Number && value.GetRawText().Length > MaxNumberLength)
+        if (value.ValueKind == JsonValueKind.Number && JsonMarshal.GetRawUtf8Value(value).Length > MaxNumberLength)
         {
-            problem = $"must be a number ({column.Expected}), got one written with {value.GetRawText().Length:N0} characters (at most {MaxNumberLength})";
+            problem = $"must be a number ({column.Expected}), got one written with {JsonMarshal.GetRawUtf8Value(value).Length:N0} characters (at most {MaxNumberLength})";
             return false;
         }
 
