@@ -4,6 +4,7 @@ using HitPredictor.Serving;
 using HitPredictor.Serving.Engines;
 using HitPredictor.Serving.Http;
 using HitPredictor.Serving.Storage;
+using HitPredictor.Training.Calibration;
 using HitPredictor.Training.Data;
 using HitPredictor.Training.Features;
 using HitPredictor.Training.Prediction;
@@ -44,7 +45,7 @@ public class RequestPathBenchmarks
         var track = BenchmarkTracks.Records(generation.Card)[0];
         _body = Encoding.UTF8.GetBytes(Body(track));
         _parsed = ScoreRequest.ReadAsync(Request(), _options, CancellationToken.None).GetAwaiter().GetResult();
-        _input = _parsed.Validate(generation.Card, [])![0];
+        _input = _parsed.Validate(generation.Family, [])![0];
         using var lease = _pool.Rent();
         _prediction = lease.Predict(_input);
     }
@@ -66,7 +67,7 @@ public class RequestPathBenchmarks
     }
 
     [Benchmark]
-    public IReadOnlyList<ModelInput>? Validate() => _parsed.Validate(_pool.Current!.Card, []);
+    public IReadOnlyList<ModelInput>? Validate() => _parsed.Validate(_pool.Current!.Family, []);
 
     [Benchmark]
     public bool RentAndReturn()
@@ -85,10 +86,10 @@ public class RequestPathBenchmarks
 
     /// <summary>The same track on the rented prediction engine, as every request was scored before #14.</summary>
     [Benchmark]
-    public TierPrediction PredictAndCalibrateOnTheEngine()
+    public CalibratedScore PredictAndCalibrateOnTheEngine()
     {
         using var lease = _pool.Rent();
-        return TierPredictor.Predict(lease.Engine, lease.Card, lease.Generation.Calibration, _input);
+        return lease.Generation.Family.Main.Calibration.Apply(lease.Engine.Predict(_input).Probabilities);
     }
 
     [Benchmark]
