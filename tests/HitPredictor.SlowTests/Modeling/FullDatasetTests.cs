@@ -41,11 +41,13 @@ public sealed class FullDatasetTests
         var grouped = metrics.ArtistGrouped!;
         TestContext.Current.SendDiagnosticMessage(FormattableString.Invariant(
             $"full dataset: accuracy {metrics.Accuracy:F4}, macro-F1 {metrics.MacroF1:F4}, log-loss {metrics.LogLoss:F4}, Viral recall {metrics.PerTier["Viral"].Recall:F4}, ECE {string.Join("/", metrics.Calibration!.PerTier.Values.Select(t => t.Ece.ToString("F4")))}, maxGap {string.Join("/", metrics.Calibration.PerTier.Values.Select(t => t.MaxGap.ToString("F4")))}, set coverage {metrics.PredictionSets!.Coverage:F4} (mean size {metrics.PredictionSets.MeanSize:F2}), unseen artists ECE {string.Join("/", grouped.Calibration!.PerTier.Values.Select(t => t.Ece.ToString("F4")))}"));
-        metrics.Accuracy.Should().BeGreaterThanOrEqualTo(0.687);
-        metrics.MacroF1.Should().BeGreaterThanOrEqualTo(0.59);
+        metrics.Accuracy.Should().BeGreaterThanOrEqualTo(0.689, "at most 0.003 below the uncalibrated release's 0.692");
+        metrics.MacroF1.Should().BeGreaterThanOrEqualTo(0.592, "at most 0.003 below the uncalibrated release's 0.595");
         metrics.PerTier["Viral"].Recall.Should().BeGreaterThanOrEqualTo(0.30);
         metrics.LogLoss.Should().BeLessThanOrEqualTo(0.75).And.BeLessThan(metrics.MajorityBaseline.LogLoss);
         metrics.Calibration.PerTier.Values.Should().OnlyContain(t => t.Ece <= 0.015, "every tier's probabilities are calibrated on the held-out split");
+        metrics.Calibration.PerTier.Values.Should().OnlyContain(
+            t => t.MaxGap <= 0.08, "no reliability bin is off by more than a perfectly calibrated model's 95th percentile for Viral (0.088, docs/model.md)");
         metrics.PredictionSets.Coverage.Should().BeInRange(0.885, 0.915);
         grouped.Calibration.PerTier.Values.Should().OnlyContain(t => t.Ece <= 0.03, "calibration holds on artists the model never saw");
     }

@@ -97,7 +97,7 @@ public static class CalibrationEvaluator
         CalibrationMethod.Temperature => "temperature scaling",
         CalibrationMethod.Vector => "vector scaling",
         CalibrationMethod.Dirichlet => "Dirichlet (matrix scaling on log-probabilities)",
-        CalibrationMethod.Isotonic => "per-tier isotonic, renormalised",
+        CalibrationMethod.Isotonic => FormattableString.Invariant($"per-tier isotonic, renormalised, {CalibratorFitter.IsotonicRounds} rounds"),
         _ => "none (the forest's own probabilities)",
     };
 }

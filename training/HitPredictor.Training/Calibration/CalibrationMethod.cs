@@ -15,6 +15,9 @@ public enum CalibrationMethod
     /// <summary>Dirichlet calibration: softmax(W log p + b), a full 4x4 matrix (off-diagonal terms lightly penalised).</summary>
     Dirichlet,
 
-    /// <summary>Per-tier isotonic regression of one-versus-rest outcomes on p, then renormalised.</summary>
+    /// <summary>
+    /// Per-tier isotonic regression of one-versus-rest outcomes on p, then renormalised; repeated on the renormalised
+    /// output (<see cref="CalibratorFitter.IsotonicRounds"/> rounds), since renormalising undoes part of each tier's fit.
+    /// </summary>
     Isotonic,
 }

@@ -37,7 +37,10 @@ public sealed class TierCalibrator
 
     public double[] Bias { get; }
 
-    /// <summary>One curve per tier (isotonic method).</summary>
+    /// <summary>
+    /// The isotonic method's curves: one per tier for each round, round after round (a package from before rounds holds
+    /// one round).
+    /// </summary>
     public IsotonicCurve[] Curves { get; }
 
     /// <summary>Calibrated probabilities, in tier order, summing to 1.</summary>
@@ -58,10 +61,14 @@ public sealed class TierCalibrator
             case CalibrationMethod.Isotonic:
                 for (var k = 0; k < n; k++)
                 {
-                    result[k] = Math.Max(Curves[k].Apply(Clean(raw[k])), MinProbability);
+                    result[k] = Clean(raw[k]);
                 }
 
-                Normalise(result);
+                for (var round = 0; round < Curves.Length / n; round++)
+                {
+                    result = ApplyRound(Curves.AsSpan(round * n, n), result);
+                }
+
                 break;
             default:
                 for (var k = 0; k < n; k++)
@@ -103,6 +110,19 @@ public sealed class TierCalibrator
         }
 
         Normalise(result);
+    }
+
+    /// <summary>One isotonic round: each tier's curve on its probability (floored at <see cref="MinProbability"/>), renormalised.</summary>
+    internal static double[] ApplyRound(ReadOnlySpan<IsotonicCurve> curves, double[] probabilities)
+    {
+        var result = new double[probabilities.Length];
+        for (var k = 0; k < result.Length; k++)
+        {
+            result[k] = Math.Max(curves[k].Apply(probabilities[k]), MinProbability);
+        }
+
+        Normalise(result);
+        return result;
     }
 
     /// <summary>A raw probability as a number in [0, 1]: anything not finite counts as 0.</summary>

@@ -86,7 +86,7 @@ public sealed class HitModelTrainer(TrainingOptions options)
             importance = PermutationImportance.Compute(ml, model, options.Features, testInputs, testTiers, metrics, calibration, options.Seed, cancellationToken);
         }
 
-        var grouped = ArtistGrouped(ml, labelled, calibration, progress, cancellationToken);
+        var grouped = ArtistGrouped(ml, labelled, progress, cancellationToken);
         var comparisons = Compare(ml, split, progress, cancellationToken);
         progress?.Report(TrainingStage.Done);
 
@@ -166,7 +166,7 @@ public sealed class HitModelTrainer(TrainingOptions options)
         CalibrationEvaluator.Name(calibration.Calibrator.Method),
         FormattableString.Invariant($"the released forest's scores on {heldBack:N0} tracks ({options.CalibrationFraction:P0} of the training side, stratified by tier) held back from its training"),
         FormattableString.Invariant(
-            $"tier shown = arg-max of weight x calibrated probability; weights chosen on the held-back tracks for the best accuracy + macro-F1 with Viral recall >= {options.MinViralRecall}"),
+            $"tier shown = arg-max of weight x calibrated probability; only Viral's weight above 1, the smallest that reaches Viral recall >= {options.MinViralRecall} on the held-back tracks"),
         TierCutoffs.All.ToDictionary(t => t.ToString(), t => calibration.Decision.Weights[(int)t]),
         calibration.Sets.Level,
         Math.Round(calibration.Sets.MinProbability, 6));
@@ -197,7 +197,7 @@ public sealed class HitModelTrainer(TrainingOptions options)
     }
 
     private ArtistGroupedMetrics? ArtistGrouped(
-        MLContext ml, IReadOnlyList<LabelledTrack> labelled, MemberCalibration calibration, IProgress<TrainingStage>? progress,
+        MLContext ml, IReadOnlyList<LabelledTrack> labelled, IProgress<TrainingStage>? progress,
         CancellationToken cancellationToken)
     {
         if (!options.ArtistGroupedEvaluation)
@@ -213,8 +213,12 @@ public sealed class HitModelTrainer(TrainingOptions options)
 
         progress?.Report(TrainingStage.ArtistGroupedEvaluation);
         cancellationToken.ThrowIfCancellationRequested();
-        // The released forest trains without its held-back share; this one does too, so the calibration fits it alike.
-        var (model, _) = Fit(ml, options.Forest, DataSplitter.Stratified(split.Train, options.CalibrationFraction, options.Seed).Train);
+        // The whole procedure again on the artist-grouped training side: a forest without its held-back share, and the
+        // calibration learnt on that share from this forest's scores (a calibrator learnt from another forest's
+        // scores would mis-correct this one, as fold forests' did).
+        var held = DataSplitter.Stratified(split.Train, options.CalibrationFraction, options.Seed);
+        var (model, _) = Fit(ml, options.Forest, held.Train);
+        var calibration = Calibrate(ml, model, held.Test).Calibration;
         var raw = ModelScorer.Probabilities(ml, model, split.Test.Select(t => ModelInput.From(t.Track)));
         var evaluation = CalibrationEvaluator.Evaluate(calibration, raw, [.. split.Test.Select(t => t.Tier)]);
         var metrics = evaluation.Metrics;
