@@ -743,6 +743,7 @@ function rowsToTracks(rows, features) {
       }
     }
     if (genreAt >= 0 && record.cells[genreAt].trim() !== '') track.genre = record.cells[genreAt].trim();
+    if (reasons.length === 0 && Object.keys(track).every((k) => k === 'explicit')) reasons.push("gives none of the track's inputs: every cell is empty");
     if (reasons.length > 0) bad.push({ line: record.line, reason: reasons.join('; ') });
     else good.push({ line: record.line, cells: record.cells, track });
   }
