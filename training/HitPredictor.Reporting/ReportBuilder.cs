@@ -113,7 +113,7 @@ public static class ReportBuilder
 
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(FormattableString.Invariant($"Scoring {evaluation.Count:N0} held-out tracks"));
-        var probabilities = ModelScorer.Probabilities(ml, package.Model, evaluation.Select(t => ModelInput.From(t.Track)));
+        var probabilities = ModelScorer.CalibratedProbabilities(ml, package, evaluation.Select(t => ModelInput.From(t.Track)));
         return new ModelSectionInput(card, [.. evaluation.Select(t => t.Tier)], probabilities) { EvaluationNote = note };
     }
 

@@ -408,7 +408,7 @@ public sealed partial class RetrainService(RetrainStores stores, RetrainingOptio
     {
         try
         {
-            var probabilities = await Task.Run(() => ModelScorer.Probabilities(ml, candidate.Model, test.Select(t => ModelInput.From(t.Track))), cancellationToken);
+            var probabilities = await Task.Run(() => ModelScorer.CalibratedProbabilities(ml, candidate, test.Select(t => ModelInput.From(t.Track))), cancellationToken);
             var input = new ModelSectionInput(candidate.Card, [.. test.Select(t => t.Tier)], probabilities)
             {
                 EvaluationNote = report.Outcome == RetrainOutcome.Promoted ? null : $"This candidate was not promoted: {report.Reason}",

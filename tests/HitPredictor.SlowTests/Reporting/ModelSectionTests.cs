@@ -14,7 +14,7 @@ public sealed class ModelSectionTests(ReportFixture fixture) : IClassFixture<Rep
     {
         using var folder = new TempDirectory();
         var test = fixture.Training.Split.Test;
-        var probabilities = ModelScorer.Probabilities(new MLContext(0), fixture.Training.Package.Model, test.Select(t => ModelInput.From(t.Track)));
+        var probabilities = ModelScorer.CalibratedProbabilities(new MLContext(0), fixture.Training.Package, test.Select(t => ModelInput.From(t.Track)));
         var input = new ModelSectionInput(fixture.Card, [.. test.Select(t => t.Tier)], probabilities);
 
         var result = await ModelSection.WriteAsync(input, folder.Path, cancellationToken: TestContext.Current.CancellationToken);

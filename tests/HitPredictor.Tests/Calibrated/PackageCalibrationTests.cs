@@ -1,6 +1,7 @@
 using AwesomeAssertions;
 using HitPredictor.Tests.Support;
 using HitPredictor.Training.Calibration;
+using HitPredictor.Training.Evaluation;
 using HitPredictor.Training.Features;
 using HitPredictor.Training.Packaging;
 using HitPredictor.Training.Prediction;
@@ -36,6 +37,23 @@ public sealed class PackageCalibrationTests(SampleModelFixture sample)
             prediction.Probabilities.Values.Should().Equal(expected.Probabilities);
             prediction.PredictionSet.Tiers.Should().Equal(expected.Set.Select(t => t.ToString()));
             prediction.PredictionSet.Level.Should().Be(0.9);
+        }
+    }
+
+    [Fact]
+    public void CalibratedProbabilities_SampleTracks_AreWhatThePackageAnswersWith()
+    {
+        // The report's model section and retraining's draw their reliability plots from these.
+        using var engine = sample.Package.CreateEngine(sample.Ml);
+        var tracks = sample.Result.Split.Test.Take(50).Select(t => ModelInput.From(t.Track)).ToArray();
+
+        var calibrated = ModelScorer.CalibratedProbabilities(sample.Ml, sample.Package, tracks);
+
+        calibrated.Should().HaveCount(tracks.Length);
+        for (var i = 0; i < tracks.Length; i++)
+        {
+            var expected = sample.Package.Calibration.Apply(engine.Predict(tracks[i]).Probabilities).Probabilities;
+            calibrated[i].Select(p => (double)p).Should().Equal(expected, (a, b) => Math.Abs(a - b) < 1e-6);
         }
     }
 

@@ -135,7 +135,7 @@ internal static class ModelSectionHtml
         }
 
         html.Paragraph(
-            $"Reliability of the predicted probabilities on {Format.Count(input.Actual.Count)} held-out tracks: a well-calibrated tier follows the dashed diagonal. " +
+            $"Reliability of the probabilities the model answers with (calibrated) on {Format.Count(input.Actual.Count)} held-out tracks: a well-calibrated tier follows the dashed diagonal. " +
             "The expected calibration error (ECE) is the track-weighted mean distance from it.");
         var rows = new List<IReadOnlyList<Cell>>();
         var tierPlots = new List<RenderedPlot>();
