@@ -1,5 +1,6 @@
 using AwesomeAssertions;
 using HitPredictor.Serving.Catalog;
+using HitPredictor.Serving.Retraining;
 using HitPredictor.Tests.Support;
 using HitPredictor.Training.Prediction;
 using nietras.SeparatedValues;
@@ -85,6 +86,33 @@ public sealed class CatalogPipelineTests(SampleModelFixture sample)
         report.FailedChunks.Single().Should().BeEquivalentTo(new { Index = 1, FirstLine = 102, Rows = 100, Attempts = (long)deliveries });
         ReadRows(harness.OutputPath("tracks.csv")).Select(r => r["track_id"])
             .Should().Equal(Enumerable.Range(0, 250).Where(i => i is < 100 or >= 200).Select(i => $"id{i}"));
+    }
+
+    [Fact]
+    public async Task Restart_AfterOneOfThreeChunks_ResumesTheSameRunAndScoresOnlyTheRest()
+    {
+        // Arrange: a run stopped after its first chunk, its other messages lost with the process
+        await using var harness = await CatalogHarness.StartAsync(sample);
+        var input = harness.Write("tracks.csv", CatalogHarness.Rows(250));
+        var run = (await harness.Catalog.StartAsync(DatasetSource.FromFile(input), Ct)).Run!;
+        var first = (await harness.Queue.ReceiveAsync(Ct))!;
+        await harness.Worker.ProcessAsync(first.Message, first.DequeueCount, Ct);
+        while (await harness.Queue.ReceiveAsync(Ct) is not null)
+        {
+        }
+
+        // Act: started again, as `hitpredictor catalog` does
+        await harness.Queue.RecoverAsync(Ct);
+        var again = await harness.Catalog.StartAsync(DatasetSource.FromFile(input), Ct);
+        var pending = await harness.Catalog.PendingAsync(again.Run!, Ct);
+        await harness.Catalog.RequeueAsync(again.Run!, pending, Ct);
+        await harness.DrainAsync();
+
+        // Assert
+        again.Resumed.Should().BeTrue();
+        again.Run!.ModelVersion.Should().Be(run.ModelVersion);
+        pending.Select(c => c.Index).Should().Equal(1, 2);
+        ReadRows(harness.OutputPath("tracks.csv")).Select(r => r["track_id"]).Should().Equal(Enumerable.Range(0, 250).Select(i => $"id{i}"));
     }
 
     [Fact]
