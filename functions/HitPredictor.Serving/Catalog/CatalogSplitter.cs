@@ -8,10 +8,14 @@ namespace HitPredictor.Serving.Catalog;
 /// Streams an upload into chunks of at most <c>chunkRows</c> data rows, each the upload's header followed by its rows
 /// exactly as they are in the upload (quoted fields and line breaks inside them untouched), so a chunk's line
 /// <c>n</c> is the upload's line <c>n + FirstLine - 2</c>. The header is checked first by the tracks reader (empty,
-/// binary, required columns missing); a header with no rows is rejected too. One chunk is held at a time.
+/// binary, required columns missing); a header with no rows is rejected too. One chunk is held at a time, in a buffer
+/// reused for the next.
 /// </summary>
 public sealed class CatalogSplitter(ICatalogFiles files)
 {
+    private const int WriteBufferChars = 1 << 15;
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
     /// <summary>Writes the chunks of <paramref name="input"/> for <paramref name="runId"/>, calling <paramref name="written"/> after each.</summary>
     /// <exception cref="DatasetFormatException">The upload cannot be scored as a whole; the message says why.</exception>
     public async Task<IReadOnlyList<ChunkRange>> SplitAsync(
@@ -59,8 +63,11 @@ public sealed class CatalogSplitter(ICatalogFiles files)
 
             async Task WriteAsync(ChunkRange chunk)
             {
-                var bytes = Encoding.UTF8.GetBytes(text.ToString());
-                await files.WriteAsync(CatalogNames.Runs, CatalogPaths.Chunk(runId, chunk.Index), (s, ct) => s.WriteAsync(bytes, ct).AsTask(), cancellationToken).ConfigureAwait(false);
+                await files.WriteAsync(CatalogNames.Runs, CatalogPaths.Chunk(runId, chunk.Index), async (s, ct) =>
+                {
+                    await using var writer = new StreamWriter(s, Utf8, WriteBufferChars, leaveOpen: true);
+                    await writer.WriteAsync(text, ct).ConfigureAwait(false);
+                }, cancellationToken).ConfigureAwait(false);
                 chunks.Add(chunk);
                 await written(chunk, cancellationToken).ConfigureAwait(false);
             }

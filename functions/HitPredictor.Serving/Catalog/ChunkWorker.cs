@@ -8,7 +8,7 @@ namespace HitPredictor.Serving.Catalog;
 
 /// <summary>
 /// Scores one chunk with its run's pinned model version: reads the chunk, scores it through <see cref="CsvBatchScorer"/>
-/// (rows on their input lines), writes its results and then its summary. Idempotent: a chunk whose summary is there is
+/// (rows on their input lines), streaming its results as they are scored, and then writes its summary. Idempotent: a chunk whose summary is there is
 /// not scored again, and a chunk scored twice (two deliveries at once) writes the same files, so no row is ever doubled.
 /// A failure is thrown (the queue delivers the chunk again) until the last allowed delivery, which records it instead.
 /// </summary>
@@ -70,16 +70,12 @@ public sealed partial class ChunkWorker(ICatalogFiles files, PinnedModels models
     private async Task<BatchScoreResult> ScoreAsync(CatalogRun run, ChunkMessage message, CancellationToken cancellationToken)
     {
         var package = await models.GetAsync(run.ModelVersion, cancellationToken).ConfigureAwait(false);
-        using var scored = new MemoryStream();
-        BatchScoreResult result;
-        await using (var input = await files.OpenReadAsync(CatalogNames.Runs, CatalogPaths.Chunk(run.RunId, message.Index), cancellationToken).ConfigureAwait(false))
-        {
-            result = await CsvBatchScorer.ScoreAsync(new MLContext(0), package, input, scored, lineOffset: message.FirstLine - 2, cancellationToken).ConfigureAwait(false);
-        }
-
-        scored.Position = 0;
-        await files.WriteAsync(CatalogNames.Runs, CatalogPaths.Result(run.RunId, message.Index), (s, ct) => scored.CopyToAsync(s, ct), cancellationToken).ConfigureAwait(false);
-        return result;
+        BatchScoreResult? result = null;
+        await using var input = await files.OpenReadAsync(CatalogNames.Runs, CatalogPaths.Chunk(run.RunId, message.Index), cancellationToken).ConfigureAwait(false);
+        await files.WriteAsync(CatalogNames.Runs, CatalogPaths.Result(run.RunId, message.Index), async (scored, ct) =>
+            result = await CsvBatchScorer.ScoreAsync(new MLContext(0), package, input, scored, lineOffset: message.FirstLine - 2, ct).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
+        return result!;
     }
 
     private Task WriteSummaryAsync(ChunkMessage message, ChunkSummary summary, CancellationToken cancellationToken) =>
