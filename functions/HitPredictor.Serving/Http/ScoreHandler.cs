@@ -9,8 +9,8 @@ namespace HitPredictor.Serving.Http;
 
 /// <summary>
 /// <c>POST /api/score</c>. Reads the body, rents an engine of the live model, validates every track against
-/// that model's card, and scores them all on that one generation, so a batch never mixes two models; a large
-/// batch is shared by several engines of that generation, one per processor. A bad track rejects the whole
+/// that model's card, and scores them all on that one generation, so a batch never mixes two models; a batch's
+/// complete tracks go through the forest together (<see cref="EngineLease.PredictBatch"/>). A bad track rejects the whole
 /// batch, with every error listed. With <c>?explain=true</c> each result also carries its explanation
 /// (<see cref="ScoreExplanations"/>). A request over the prediction budget is refused with 413 before anything is
 /// scored (<see cref="PredictionCost"/>); an expensive one waits for no one: it is refused with 429 while the
