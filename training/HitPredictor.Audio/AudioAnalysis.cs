@@ -47,6 +47,22 @@ public sealed record AudioAnalysis
     /// <summary>Things worth knowing about the input, e.g. clipping.</summary>
     public required IReadOnlyList<string> Warnings { get; init; }
 
+    /// <summary>Whether the audio is silent throughout (no block above the loudness gate): nothing but its length is measured.</summary>
+    public bool IsSilent => Loudness is null;
+
+    /// <summary>
+    /// Refuses to score silence: a silent file has no tempo, key, mode or loudness, so a score would rest on its length
+    /// alone. Throws <see cref="AudioRejectedException"/> (<see cref="AudioProblem.Silent"/>) saying so.
+    /// </summary>
+    public void ThrowIfSilent()
+    {
+        if (IsSilent)
+        {
+            throw new AudioRejectedException(AudioProblem.Silent,
+                "silent: no tempo, key, mode or loudness can be measured (digital silence or below -70 LUFS throughout); nothing to score");
+        }
+    }
+
     /// <summary>The measured and assumed features by column name, for a track object.</summary>
     public IReadOnlyDictionary<string, double> Features()
     {

@@ -26,6 +26,9 @@ public enum AudioProblem
 
     /// <summary>Longer than <see cref="AudioAnalysisOptions.MaxMinutes"/>.</summary>
     TooLong,
+
+    /// <summary>Decoded, but silent throughout: no loudness, tempo, key or mode to score (<see cref="AudioAnalysis.ThrowIfSilent"/>).</summary>
+    Silent,
 }
 
 /// <summary>How each <see cref="AudioProblem"/> reads from outside.</summary>
@@ -50,6 +53,7 @@ public static class AudioProblemKinds
         AudioProblem.TooShort => "too-short",
         AudioProblem.TooLarge => "too-large",
         AudioProblem.TooLong => "too-long",
+        AudioProblem.Silent => "silent",
         _ => throw new ArgumentOutOfRangeException(nameof(problem), problem, null),
     };
 }

@@ -72,7 +72,8 @@ internal static class AnalyzeCommand
         };
     }
 
-    private static void Write(string name, AudioAnalysis analysis)
+    /// <summary>The analysis as a table: each feature, its value and whether it was measured or assumed; then the warnings.</summary>
+    public static void Write(string name, AudioAnalysis analysis)
     {
         AnsiConsole.MarkupLineInterpolated($"[bold]{name}[/]: {analysis.Format}, {analysis.SampleRate:N0} Hz, {analysis.Channels} channel(s)");
         var table = new Table().AddColumns("feature", "value", "how");

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using HitPredictor.Audio;
+using HitPredictor.Serving.Audio;
 using HitPredictor.Training.Data;
 using HitPredictor.Training.Features;
 using HitPredictor.Training.Packaging;
@@ -13,7 +15,8 @@ namespace HitPredictor.Cli.Commands;
 /// <summary>
 /// <c>hitpredictor predict</c>: one track's tier and four probabilities, from flags
 /// (<c>--danceability 0.7 ...</c>), from a JSON object on standard input (a Spotify audio-features object works as is),
-/// or both: flags override the object's fields.
+/// or both: flags override the object's fields. With <c>--audio FILE</c> the track starts from the file's analysis
+/// (<see cref="AudioTrack"/>): the object and the flags may supply or override any field; bad audio exits 2 with one line.
 /// </summary>
 internal static class PredictCommand
 {
@@ -22,11 +25,12 @@ internal static class PredictCommand
         var model = ModelOption.Create();
         var genre = new Option<string?>("--genre") { Description = GenreField.Help };
         var json = new Option<bool>("--json") { Description = "Print the prediction as JSON." };
+        var audio = new Option<FileInfo?>("--audio") { Description = "A WAV, MP3 or Ogg Vorbis file to analyse: its measured features are the track's (flags and stdin override them)." };
         var featureOptions = NumericFeature.All.ToDictionary(
             f => f.Name,
             f => new Option<double?>("--" + f.Name.Replace('_', '-')) { Description = Help(f.Column) });
 
-        var command = new Command("predict", "Predict one track's tier, from flags or a JSON object on stdin.") { model, genre, json };
+        var command = new Command("predict", "Predict one track's tier, from flags or a JSON object on stdin.") { model, genre, json, audio };
         foreach (var option in featureOptions.Values)
         {
             command.Options.Add(option);
@@ -36,7 +40,16 @@ internal static class PredictCommand
         {
             var ml = new MLContext(0);
             var package = ModelPackage.Load(ml, parse.GetValue(model)!.FullName);
-            var track = Console.IsInputRedirected ? await ReadStdinAsync(cancellationToken) : new JsonObject();
+            var analysis = parse.GetValue(audio) is { } file ? await AnalyzeAsync(file, cancellationToken) : null;
+            var track = analysis is null ? new JsonObject() : AudioTrack.Of(analysis);
+            if (Console.IsInputRedirected)
+            {
+                foreach (var (name, value) in await ReadStdinAsync(cancellationToken))
+                {
+                    track[name] = value?.DeepClone();
+                }
+            }
+
             foreach (var (name, option) in featureOptions)
             {
                 if (parse.GetValue(option) is { } value)
@@ -67,13 +80,42 @@ internal static class PredictCommand
             var prediction = TierPredictor.Predict(package, engine, input);
             if (parse.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(prediction, ModelCardJson.Options));
+                Console.WriteLine(analysis is null
+                    ? JsonSerializer.Serialize(prediction, ModelCardJson.Options)
+                    : WithScore(analysis, prediction).ToJsonString(ModelCardJson.Options));
                 return;
+            }
+
+            if (analysis is not null)
+            {
+                AnalyzeCommand.Write(parse.GetValue(audio)!.Name, analysis);
             }
 
             Write(prediction);
         }));
         return command;
+    }
+
+    private static async Task<AudioAnalysis> AnalyzeAsync(FileInfo file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var analysis = await new AudioAnalyzer(new AudioAnalysisOptions()).AnalyzeFileAsync(file.FullName, cancellationToken);
+            analysis.ThrowIfSilent();
+            return analysis;
+        }
+        catch (AudioRejectedException ex)
+        {
+            throw new UsageException($"{file.Name}: {ex.Message}");
+        }
+    }
+
+    /// <summary>The analysis as <c>analyze --json</c> prints it, with the prediction under <c>score</c>.</summary>
+    private static JsonObject WithScore(AudioAnalysis analysis, TierPrediction prediction)
+    {
+        var result = AnalyzeCommand.ToJson(analysis);
+        result["score"] = JsonSerializer.SerializeToNode(prediction, ModelCardJson.Options);
+        return result;
     }
 
     /// <summary>The schema's hint and rule: <c>Estimated beats per minute. (0 to 300 BPM)</c>; a flag is given as 1 or 0 here.</summary>
