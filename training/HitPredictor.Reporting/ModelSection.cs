@@ -1,4 +1,5 @@
 using HitPredictor.Reporting.Html;
+using HitPredictor.Training.Evaluation;
 
 namespace HitPredictor.Reporting;
 

@@ -1,10 +1,10 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using HitPredictor.Reporting;
+using HitPredictor.Training.Evaluation;
 
 namespace HitPredictor.Serving.Retraining;
 
-/// <summary>Reports in the <c>reports</c> container; the model section is drawn into a temporary folder, then uploaded file by file.</summary>
+/// <summary>Reports in the <c>reports</c> container, the model section's data beside each.</summary>
 internal sealed class BlobReportStore(BlobContainerClient container) : IReportStore
 {
     private volatile bool _containerReady;
@@ -36,29 +36,14 @@ internal sealed class BlobReportStore(BlobContainerClient container) : IReportSt
 
     public async Task<string> WriteModelSectionAsync(string dataset, string runId, ModelSectionInput section, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(section);
         await EnsureContainerAsync(cancellationToken);
-        var prefix = ReportPaths.SectionFolder(dataset, runId);
-        var temporary = Path.Combine(Path.GetTempPath(), "hitpredictor-report-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var written = await ModelSection.WriteAsync(section, temporary, cancellationToken: cancellationToken);
-            foreach (var file in written.PlotPaths.Append(written.HtmlPath))
-            {
-                var contentType = file.EndsWith(".png", StringComparison.OrdinalIgnoreCase) ? "image/png" : "text/html; charset=utf-8";
-                await using var stream = File.OpenRead(file);
-                await container.GetBlobClient($"{prefix}/{Path.GetFileName(file)}").UploadAsync(
-                    stream, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, cancellationToken);
-            }
-
-            return $"{container.Name}/{prefix}/{Path.GetFileName(written.HtmlPath)}";
-        }
-        finally
-        {
-            if (Directory.Exists(temporary))
-            {
-                Directory.Delete(temporary, recursive: true);
-            }
-        }
+        var name = $"{ReportPaths.SectionFolder(dataset, runId)}/{ModelSectionInput.FileName}";
+        await container.GetBlobClient(name).UploadAsync(
+            BinaryData.FromBytes(section.ToJson()),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } },
+            cancellationToken);
+        return $"{container.Name}/{name}";
     }
 
     private async Task EnsureContainerAsync(CancellationToken cancellationToken)

@@ -1,5 +1,5 @@
 using System.Text;
-using HitPredictor.Reporting;
+using HitPredictor.Training.Evaluation;
 
 namespace HitPredictor.Serving.Retraining;
 
@@ -26,9 +26,13 @@ internal sealed class FolderReportStore(string root, string reportsContainer) : 
 
     public async Task<string> WriteModelSectionAsync(string dataset, string runId, ModelSectionInput section, CancellationToken cancellationToken)
     {
-        var folder = Path.Combine(_reports, ReportPaths.SectionFolder(dataset, runId));
-        var result = await ModelSection.WriteAsync(section, folder, cancellationToken: cancellationToken);
-        return result.HtmlPath;
+        ArgumentNullException.ThrowIfNull(section);
+        var path = Path.Combine(_reports, ReportPaths.SectionFolder(dataset, runId), ModelSectionInput.FileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + $".{Guid.NewGuid():N}.tmp";
+        await File.WriteAllBytesAsync(temporary, section.ToJson(), cancellationToken);
+        File.Move(temporary, path, overwrite: true);
+        return path;
     }
 
     private static async Task WriteFileAsync(string path, string json, CancellationToken cancellationToken)

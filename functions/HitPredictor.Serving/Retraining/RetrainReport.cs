@@ -56,7 +56,7 @@ public sealed class RetrainReport
 
     public string? LiveVersionAfter { get; set; }
 
-    /// <summary>Where the candidate's model section (plots and model.html) was written.</summary>
+    /// <summary>Where the candidate's model section data was written (<c>hitpredictor report --section</c> draws it as HTML and plots).</summary>
     public string? ModelSection { get; set; }
 
     /// <summary>When this run held the retraining lock (one run at a time).</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.ExceptionServices;
-using HitPredictor.Reporting;
 using HitPredictor.Serving.Engines;
 using HitPredictor.Serving.Storage;
 using HitPredictor.Training.Data;

@@ -46,7 +46,7 @@ public sealed class RetrainingOptions
     /// <summary>Compute permutation feature importance for the card. Default on, as the CLI.</summary>
     public bool FeatureImportance { get; set; } = true;
 
-    /// <summary>Write the model section (PNG plots and model.html) beside each trained run's report. Default on.</summary>
+    /// <summary>Write the model section's data (card, held-out tiers and calibrated probabilities) beside each trained run's report. Default on.</summary>
     public bool ModelSection { get; set; } = true;
 
     /// <summary>The training options a run uses: the released ones, with the forest size and evaluation extras from here.</summary>

@@ -55,9 +55,8 @@ public sealed class RetrainFunctionTests(AzuriteFixture azurite, TrainedModelFix
         var version = report["candidate"]!["version"]!.GetValue<string>();
         (await Store.GetCurrentAsync(Ct))!.Version.Should().Be(version);
         score.Json["modelVersion"]!.GetValue<string>().Should().Be(version);
-        report["modelSection"]!.GetValue<string>().Should().Be($"{Reports.Name}/tracks.csv/{report["runId"]}/model.html");
-        (await Reports.GetBlobClient($"tracks.csv/{report["runId"]}/model.html").ExistsAsync(Ct)).Value.Should().BeTrue();
-        (await Reports.GetBlobClient($"tracks.csv/{report["runId"]}/confusion-counts.png").ExistsAsync(Ct)).Value.Should().BeTrue();
+        report["modelSection"]!.GetValue<string>().Should().Be($"{Reports.Name}/tracks.csv/{report["runId"]}/model-section.json");
+        (await Reports.GetBlobClient($"tracks.csv/{report["runId"]}/model-section.json").ExistsAsync(Ct)).Value.Should().BeTrue();
     }
 
     [Fact]

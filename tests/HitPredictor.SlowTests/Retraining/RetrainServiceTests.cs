@@ -33,8 +33,11 @@ public sealed class RetrainServiceTests(SampleModelFixture sample) : IDisposable
         report.RejectedRows!.Total.Should().Be(0);
         report.Timings.Keys.Should().ContainInOrder("inspect", "hash", "idempotency", "lock", "read", "train", "compare", "promote", "modelSection", "record");
         report.Memory!.PeakWorkingSetBytes.Should().BePositive();
-        File.Exists(report.ModelSection).Should().BeTrue();
-        File.Exists(Path.Combine(Path.GetDirectoryName(report.ModelSection)!, "confusion-counts.png")).Should().BeTrue();
+        Path.GetFileName(report.ModelSection).Should().Be(ModelSectionInput.FileName);
+        var section = ModelSectionInput.FromJson(File.ReadAllBytes(report.ModelSection!));
+        section.Card.Version.Should().Be(report.Candidate.Version);
+        section.Actual.Should().HaveCount(section.Card.Split.TestRows).And.HaveCount(section.Probabilities.Count);
+        section.Probabilities.Should().OnlyContain(p => Math.Abs(p.Sum() - 1) < 1e-4, "the section holds the calibrated probabilities the model answers with");
 
         var stored = _harness.StoredReport(report);
         stored["outcome"]!.GetValue<string>().Should().Be("promoted");

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using AwesomeAssertions;
-using HitPredictor.Reporting;
 using HitPredictor.Serving;
 using HitPredictor.Serving.Engines;
 using HitPredictor.Serving.Http;
@@ -8,6 +7,7 @@ using HitPredictor.Serving.Retraining;
 using HitPredictor.Serving.Storage;
 using HitPredictor.Tests.Cli;
 using HitPredictor.Tests.Support;
+using HitPredictor.Training.Evaluation;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 

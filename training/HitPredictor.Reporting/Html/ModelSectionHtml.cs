@@ -1,5 +1,6 @@
 using HitPredictor.Reporting.Analysis;
 using HitPredictor.Reporting.Plots;
+using HitPredictor.Training.Evaluation;
 using HitPredictor.Training.Packaging;
 using HitPredictor.Training.Tiers;
 
