@@ -1,7 +1,9 @@
+using System.Globalization;
 using AwesomeAssertions;
 using HitPredictor.Tests.Serving;
 using HitPredictor.Tests.Support;
 using HitPredictor.Training.Data;
+using HitPredictor.Training.Features;
 using HitPredictor.Training.Prediction;
 using nietras.SeparatedValues;
 
@@ -103,6 +105,69 @@ public sealed class CsvBatchScorerTests(SampleModelFixture sample)
 
         result.Scored.Should().Be(0);
         result.Rejected.Single().Reason.Should().Be($"is 100,000 characters long; a genre name has at most {GenreField.MaxLength}");
+    }
+
+    [Fact]
+    public async Task Score_FileOfSeveralBlocks_GivesEachRowWhatScoringItAloneGives()
+    {
+        // Arrange: 2,600 rows (more than two blocks): complete, without a genre, without a tempo, a bad tempo, an unknown genre
+        using var temp = new TempDirectory();
+        var rows = Enumerable.Range(0, 2_600).Select(i =>
+        {
+            var danceability = ((i % 97) / 97.0).ToString("0.000", CultureInfo.InvariantCulture);
+            var tempo = (60 + (i % 150)).ToString(CultureInfo.InvariantCulture);
+            var loudness = (-(i % 30)).ToString(CultureInfo.InvariantCulture);
+            return (i % 10) switch
+            {
+                0 => Csv.Row(i, genre: "", danceability: danceability, tempo: tempo, loudness: loudness),
+                1 => Csv.Row(i, danceability: danceability, tempo: "", loudness: loudness),
+                2 => Csv.Row(i, danceability: danceability, tempo: "fast", loudness: loudness),
+                3 => Csv.Row(i, genre: "polka-trance", danceability: danceability, tempo: tempo, loudness: loudness),
+                _ => Csv.Row(i, genre: i % 3 == 0 ? "rock" : "pop", danceability: danceability, tempo: tempo, loudness: loudness),
+            };
+        }).ToArray();
+        var input = temp.Write("in.csv", Csv.File(rows));
+        var output = temp.File("out.csv");
+        using var engine = sample.Package.CreateEngine(sample.Ml);
+        var tracks = new TrackCsvReader(CsvBatchScorer.ReaderOptions(sample.Package)).Read(input, TestContext.Current.CancellationToken).Tracks
+            .ToDictionary(t => t.LineNumber - 2);
+
+        // Act
+        var result = await CsvBatchScorer.ScoreAsync(sample.Ml, sample.Package, input, output, TestContext.Current.CancellationToken);
+
+        // Assert
+        result.Should().BeEquivalentTo(new { RowsRead = 2_600, Scored = 2_080, RejectedCount = 520 });
+        var scored = ReadRows(output);
+        scored.Select(r => r["track_id"]).Should().Equal(Enumerable.Range(0, 2_600).Select(i => "id" + i.ToString(CultureInfo.InvariantCulture)));
+        for (var i = 0; i < scored.Count; i++)
+        {
+            var row = scored[i];
+            if (i % 10 is 2 or 3)
+            {
+                row[CsvBatchScorer.ErrorColumn].Should().NotBeEmpty();
+                row[CsvBatchScorer.TierColumn].Should().BeEmpty();
+                row["p_hit"].Should().BeEmpty();
+                continue;
+            }
+
+            var track = tracks[i];
+            var alone = ModelInput.From(track);
+            alone.Explicit = 0;
+            alone.Genre = track.Genre;
+            var expected = TierPredictor.Predict(engine, sample.Package.Family, alone);
+            row[CsvBatchScorer.ErrorColumn].Should().BeEmpty();
+            row[CsvBatchScorer.TierColumn].Should().Be(expected.Tier.ToString(), "row {0}", i);
+            foreach (var (tier, probability) in expected.Probabilities)
+            {
+                row["p_" + tier.ToLowerInvariant()].Should().Be(probability.ToString("0.0000", CultureInfo.InvariantCulture), "row {0}", i);
+            }
+
+            row[CsvBatchScorer.PredictionSetColumn].Should().Be(string.Join('|', expected.PredictionSet.Tiers));
+            row[CsvBatchScorer.MissingColumn].Should().Be(string.Join('|', expected.Missing));
+            row[CsvBatchScorer.ModelColumn].Should().Be(expected.Model);
+        }
+
+        scored.Select(r => r[CsvBatchScorer.ModelColumn]).Distinct().Should().HaveCountGreaterThan(1, "partial rows are answered by other members");
     }
 
     private static List<Dictionary<string, string>> ReadRows(string path)

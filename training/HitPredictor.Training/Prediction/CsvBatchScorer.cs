@@ -17,7 +17,9 @@ namespace HitPredictor.Training.Prediction;
 /// Under a package with a model family a file may hold any of the input columns: a column left out is unknown for every
 /// row and an empty cell for its row; <see cref="MissingColumn"/> and <see cref="ModelColumn"/> say what each row lacked
 /// and which member answered.
-/// One pass: each row is read, scored and written before the next, so memory does not grow with the file.
+/// One pass, a block at a time: up to <see cref="RowsPerBlock"/> rows are read and checked, their valid tracks scored together
+/// (<see cref="TierPredictor"/>'s batch: exactly what scoring each alone gives) and the block written before the next is read,
+/// so memory does not grow with the file.
 /// </summary>
 public static class CsvBatchScorer
 {
@@ -36,6 +38,9 @@ public static class CsvBatchScorer
 
     /// <summary>How many rejected rows the result lists with line and reason (the count is always exact).</summary>
     public const int MaxRejectedDetails = 100;
+
+    /// <summary>Rows read, checked and held before their valid tracks are scored together (<see cref="TierPredictor"/>'s batch) and written.</summary>
+    private const int RowsPerBlock = 1024;
 
     /// <summary>What a file scored by <paramref name="package"/> must hold (a model family takes any subset of the inputs).</summary>
     public static TrackCsvReaderOptions ReaderOptions(ModelPackage package)
@@ -83,7 +88,9 @@ public static class CsvBatchScorer
             var parser = new TrackCsvReader(options).Parser(reader);
             using var engine = package.CreateEngine(ml);
             await using var text = new StreamWriter(output, leaveOpen: true);
-            return await WriteAsync(reader, parser, row => Score(row, features, package, engine), text, lineOffset, cancellationToken).ConfigureAwait(false);
+            return await WriteAsync(
+                reader, parser, row => Prepare(row, features, package), inputs => TierPredictor.Predict(engine, package.Family, inputs, cancellationToken),
+                text, lineOffset, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not DatasetFormatException and not OperationCanceledException and not IOException and not UnauthorizedAccessException)
         {
@@ -92,22 +99,46 @@ public static class CsvBatchScorer
     }
 
     private static async Task<BatchScoreResult> WriteAsync(
-        SepReader reader, TrackRowParser parser, Func<TrackRecord, (TierPrediction? Prediction, RejectedRow? Problem)> score,
-        TextWriter outputText, int? lineOffset, CancellationToken cancellationToken)
+        SepReader reader, TrackRowParser parser, Func<TrackRecord, (ModelInput? Input, RejectedRow? Problem)> prepare,
+        Func<IReadOnlyList<ModelInput>, TierPrediction[]> predict, TextWriter outputText, int? lineOffset, CancellationToken cancellationToken)
     {
         await using var writer = reader.Spec.Writer(o => o with { Escape = true }).To(outputText, leaveOpen: true);
         var columns = parser.Columns;
+        var block = new List<PendingRow>(RowsPerBlock);
+        var inputs = new List<ModelInput>(RowsPerBlock);
         var rejected = new List<RejectedRow>();
         int rowsRead = 0, scored = 0, rejectedCount = 0;
+
+        async Task FlushAsync()
+        {
+            var predictions = predict(inputs);
+            foreach (var pending in block)
+            {
+                var prediction = pending.Input < 0 ? null : predictions[pending.Input];
+                await WriteRowAsync(writer, columns, pending.Cells, prediction, pending.Problem, lineOffset, cancellationToken).ConfigureAwait(false);
+                if (prediction is not null)
+                {
+                    scored++;
+                }
+                else if (++rejectedCount <= MaxRejectedDetails)
+                {
+                    rejected.Add(pending.Problem!);
+                }
+            }
+
+            block.Clear();
+            inputs.Clear();
+        }
+
         foreach (var row in reader)
         {
             cancellationToken.ThrowIfCancellationRequested();
             rowsRead++;
-            TierPrediction? prediction = null;
+            ModelInput? input = null;
             RejectedRow? problem;
             if (parser.TryParse(row, out var track, out var parseProblem))
             {
-                (prediction, problem) = score(track);
+                (input, problem) = prepare(track);
             }
             else
             {
@@ -119,33 +150,25 @@ public static class CsvBatchScorer
                 problem = problem with { LineNumber = problem.LineNumber + offset };
             }
 
-            await using var output = writer.NewRow(cancellationToken);
-            for (var i = 0; i < columns.Count; i++)
+            var cells = new string[columns.Count];
+            for (var i = 0; i < cells.Length; i++)
             {
-                output[columns[i]].Set(i < row.ColCount ? row[i].Span : []);
+                cells[i] = i < row.ColCount ? row[i].ToString() : "";
             }
 
-            output[TierColumn].Set(prediction?.Tier.ToString() ?? "");
-            foreach (var tier in TierCutoffs.All)
+            if (input is not null)
             {
-                output[ProbabilityColumn(tier)].Set(prediction?.Probabilities[tier.ToString()].ToString("0.0000", CultureInfo.InvariantCulture) ?? "");
+                inputs.Add(input);
             }
 
-            output[PredictionSetColumn].Set(prediction is null ? "" : string.Join('|', prediction.PredictionSet.Tiers));
-            output[GenreAveragedColumn].Set(prediction is null ? "" : prediction.GenreAveraged ? "True" : "False");
-            output[MissingColumn].Set(prediction is null ? "" : string.Join('|', prediction.Missing));
-            output[ModelColumn].Set(prediction?.Model ?? "");
-            output[ErrorColumn].Set(problem is null ? "" : lineOffset is null ? Describe(problem) : problem.ToString());
-            if (prediction is not null)
+            block.Add(new PendingRow(cells, input is null ? -1 : inputs.Count - 1, problem));
+            if (block.Count == RowsPerBlock)
             {
-                scored++;
-            }
-            else if (++rejectedCount <= MaxRejectedDetails)
-            {
-                rejected.Add(problem!);
+                await FlushAsync().ConfigureAwait(false);
             }
         }
 
+        await FlushAsync().ConfigureAwait(false);
         if (rowsRead == 0)
         {
             throw TrackCsvReader.HeaderOnly();
@@ -154,8 +177,31 @@ public static class CsvBatchScorer
         return new BatchScoreResult(rowsRead, scored, rejectedCount, rejected);
     }
 
-    private static (TierPrediction? Prediction, RejectedRow? Problem) Score(
-        TrackRecord track, FeatureSet features, ModelPackage package, PredictionEngine<ModelInput, ModelOutput> engine)
+    private static async ValueTask WriteRowAsync(
+        SepWriter writer, IReadOnlyList<string> columns, string[] cells, TierPrediction? prediction, RejectedRow? problem, int? lineOffset,
+        CancellationToken cancellationToken)
+    {
+        await using var output = writer.NewRow(cancellationToken);
+        for (var i = 0; i < columns.Count; i++)
+        {
+            output[columns[i]].Set(cells[i]);
+        }
+
+        output[TierColumn].Set(prediction?.Tier.ToString() ?? "");
+        foreach (var tier in TierCutoffs.All)
+        {
+            output[ProbabilityColumn(tier)].Set(prediction?.Probabilities[tier.ToString()].ToString("0.0000", CultureInfo.InvariantCulture) ?? "");
+        }
+
+        output[PredictionSetColumn].Set(prediction is null ? "" : string.Join('|', prediction.PredictionSet.Tiers));
+        output[GenreAveragedColumn].Set(prediction is null ? "" : prediction.GenreAveraged ? "True" : "False");
+        output[MissingColumn].Set(prediction is null ? "" : string.Join('|', prediction.Missing));
+        output[ModelColumn].Set(prediction?.Model ?? "");
+        output[ErrorColumn].Set(problem is null ? "" : lineOffset is null ? Describe(problem) : problem.ToString());
+    }
+
+    /// <summary>The track's input to score, or why the row cannot be scored.</summary>
+    private static (ModelInput? Input, RejectedRow? Problem) Prepare(TrackRecord track, FeatureSet features, ModelPackage package)
     {
         var missing = features.Numeric.FirstOrDefault(f => f != NumericFeature.Explicit && float.IsNaN(f.ValueOf(track)));
         if (missing is not null && !package.Family.AcceptsPartialInput)
@@ -177,8 +223,11 @@ public static class CsvBatchScorer
         var input = ModelInput.From(track);
         input.Explicit = float.IsNaN(track.Explicit) ? 0 : track.Explicit;
         input.Genre = genre;
-        return (TierPredictor.Predict(package, engine, input), null);
+        return (input, null);
     }
+
+    /// <summary>A row read and checked, waiting for its block to be scored: its cells, its input's index in the block's inputs (-1 when rejected) and why it was rejected.</summary>
+    private readonly record struct PendingRow(string[] Cells, int Input, RejectedRow? Problem);
 
     /// <summary>The error column's text: <c>duration_ms: must be ...</c>, as the API words it (the line is the row's own).</summary>
     private static string Describe(RejectedRow problem) =>
