@@ -6,6 +6,9 @@ public static class Routes
     /// <summary><c>POST /api/score</c>: one track, an array of tracks, or <c>{"tracks": [...]}</c>.</summary>
     public const string Score = "api/score";
 
+    /// <summary><c>POST /api/analyze</c>: an audio file (raw body or multipart file field), analysed and scored.</summary>
+    public const string Analyze = "api/analyze";
+
     /// <summary><c>GET /api/model</c>: the live model's card.</summary>
     public const string Model = "api/model";
 

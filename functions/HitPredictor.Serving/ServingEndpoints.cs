@@ -1,3 +1,4 @@
+using HitPredictor.Serving.Audio;
 using HitPredictor.Serving.Http;
 using HitPredictor.Serving.Page;
 using Microsoft.AspNetCore.Builder;
@@ -26,6 +27,8 @@ public static class ServingEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapPost("/" + Routes.Score, (HttpRequest request, ScoreHandler handler, CancellationToken cancellationToken) =>
+            handler.HandleAsync(request, cancellationToken));
+        endpoints.MapPost("/" + Routes.Analyze, (HttpRequest request, AnalyzeHandler handler, CancellationToken cancellationToken) =>
             handler.HandleAsync(request, cancellationToken));
         endpoints.MapGet("/" + Routes.Model, (ModelHandler handler) => handler.Handle());
         endpoints.MapGet("/" + Routes.Models, (ModelsHandler handler, CancellationToken cancellationToken) => handler.HandleAsync(cancellationToken));

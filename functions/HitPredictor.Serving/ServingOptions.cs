@@ -58,6 +58,24 @@ public sealed class ServingOptions
     /// <summary>Seconds a client refused with 429 (too many expensive requests at once) is told to wait (1 to 3,600). Default 1.</summary>
     public int BusyRetryAfterSeconds { get; set; } = 1;
 
+    /// <summary>Largest audio body of <c>POST /api/analyze</c>, raw or as a form's file, in bytes (1 KiB to 1 GiB). Default 64 MiB.</summary>
+    public long MaxAudioBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>Longest audio <c>POST /api/analyze</c> analyses, in seconds (6 to 10,800). Default 1,200 (20 minutes).</summary>
+    public int MaxAudioSeconds { get; set; } = 1_200;
+
+    /// <summary>
+    /// Audio analyses run at once (1 to 1,024): each holds its body (up to <see cref="MaxAudioBytes"/>) and a processor,
+    /// so a burst of uploads waits here instead of exhausting memory. Default one per processor.
+    /// </summary>
+    public int MaxConcurrentAnalyses { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Seconds an upload waits for an analysis slot (0 to 60) before it is refused with 503 and <c>Retry-After</c>
+    /// (<see cref="BusyRetryAfterSeconds"/>). Default 2.
+    /// </summary>
+    public int AnalysisWaitSeconds { get; set; } = 2;
+
     /// <summary>Seconds a client is told to wait (Retry-After) while no model is loaded (1 to 3,600). Default 5.</summary>
     public int RetryAfterSeconds { get; set; } = 5;
 

@@ -22,6 +22,10 @@ internal sealed class ServingOptionsValidator : IValidateOptions<ServingOptions>
         Range(errors, nameof(options.ExpensiveRequestPredictions), options.ExpensiveRequestPredictions, 1, 10_000_000);
         Range(errors, nameof(options.MaxConcurrentExpensiveRequests), options.MaxConcurrentExpensiveRequests, 1, 1_024);
         Range(errors, nameof(options.BusyRetryAfterSeconds), options.BusyRetryAfterSeconds, 1, 3_600);
+        Range(errors, nameof(options.MaxAudioBytes), options.MaxAudioBytes, 1_024, 1L << 30);
+        Range(errors, nameof(options.MaxAudioSeconds), options.MaxAudioSeconds, 6, 10_800);
+        Range(errors, nameof(options.MaxConcurrentAnalyses), options.MaxConcurrentAnalyses, 1, 1_024);
+        Range(errors, nameof(options.AnalysisWaitSeconds), options.AnalysisWaitSeconds, 0, 60);
         if (options.ExpensiveRequestPredictions > options.MaxPredictionsPerRequest)
         {
             errors.Add(string.Create(CultureInfo.InvariantCulture,

@@ -1,3 +1,4 @@
+using HitPredictor.Serving.Audio;
 using HitPredictor.Serving.Engines;
 using HitPredictor.Serving.Http;
 using HitPredictor.Serving.Page;
@@ -40,6 +41,8 @@ public static class ServingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ModelRefreshService>());
         services.TryAddSingleton<ExpensiveRequestGate>();
         services.TryAddSingleton<ScoreHandler>();
+        services.TryAddSingleton<AnalysisGate>();
+        services.TryAddSingleton<AnalyzeHandler>();
         services.TryAddSingleton<ModelHandler>();
         services.TryAddSingleton<HealthHandler>();
         services.TryAddSingleton<ModelsHandler>();

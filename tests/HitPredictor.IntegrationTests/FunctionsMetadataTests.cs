@@ -35,6 +35,7 @@ public sealed class FunctionsMetadataTests
 
     [Theory]
     [InlineData("Score", "post", "api/score", "HitPredictor.Functions.ScoreFunction.RunAsync")]
+    [InlineData("Analyze", "post", "api/analyze", "HitPredictor.Functions.AnalyzeFunction.RunAsync")]
     [InlineData("Model", "get", "api/model", "HitPredictor.Functions.ModelFunction.Run")]
     [InlineData("Health", "get", "api/health", "HitPredictor.Functions.HealthFunction.Run")]
     [InlineData("Models", "get", "api/models", "HitPredictor.Functions.ModelsFunction.RunAsync")]
@@ -55,17 +56,17 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void Metadata_AnonymousHttpFunctions_ChangeNoState()
     {
-        // Scoring is a POST but changes nothing; every other anonymous trigger only reads (GET).
+        // Scoring and analysing are POSTs but change nothing; every other anonymous trigger only reads (GET).
         var anonymous = Metadata
             .SelectMany(f => f!["bindings"]!.AsArray().Select(b => (Name: f["name"]!.GetValue<string>(), Binding: b!)))
             .Where(x => x.Binding["type"]!.GetValue<string>() == "httpTrigger" && x.Binding["authLevel"]?.GetValue<string>() == "Anonymous")
             .ToArray();
 
-        anonymous.Select(x => x.Name).Should().Contain(["Score", "Model", "Health", "Models", "OpenApi"]);
+        anonymous.Select(x => x.Name).Should().Contain(["Score", "Analyze", "Model", "Health", "Models", "OpenApi"]);
         foreach (var (name, binding) in anonymous)
         {
             var methods = binding["methods"]!.AsArray().Select(m => m!.GetValue<string>()).ToArray();
-            methods.Should().OnlyContain(m => m == "get" || (name == "Score" && m == "post"), $"{name} is anonymous");
+            methods.Should().OnlyContain(m => m == "get" || ((name == "Score" || name == "Analyze") && m == "post"), $"{name} is anonymous");
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using HitPredictor.Serving.Audio;
 using HitPredictor.Serving.Http;
 using Microsoft.OpenApi;
 
@@ -57,6 +58,7 @@ public static class ApiDocument
             new() { [new OpenApiSecuritySchemeReference(ApiKeyScheme, document, null)] = [] },
         };
         Add(document, Routes.Score, HttpMethod.Post, Score(document, keyed));
+        Add(document, Routes.Analyze, HttpMethod.Post, Analyze(document, keyed, options));
         Add(document, Routes.Model, HttpMethod.Get, Model(document, keyed));
         Add(document, Routes.Models, HttpMethod.Get, Models(document, keyed));
         Add(document, Routes.Health, HttpMethod.Get, Health(document));
@@ -150,6 +152,73 @@ public static class ApiDocument
                 ["429"] = ApiResponses.Ref(document, ApiResponses.Busy),
                 ["500"] = ApiResponses.Ref(document, ApiResponses.Unexpected),
                 ["503"] = ApiResponses.Ref(document, ApiResponses.NotReady),
+            },
+        };
+    }
+
+    private static OpenApiOperation Analyze(OpenApiDocument document, List<OpenApiSecurityRequirement> keyed, ServingOptions options)
+    {
+        var body = new Dictionary<string, IOpenApiMediaType>();
+        foreach (var type in AudioUpload.RawContentTypes)
+        {
+            body[type] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
+        }
+
+        body[AudioUpload.MultipartContentType] = new OpenApiMediaType { Schema = ApiSchemas.Ref(document, ApiSchemas.AudioUpload) };
+        var audioProblem = new Dictionary<string, IOpenApiMediaType>
+        {
+            [ApiResponses.ProblemMediaType] = new OpenApiMediaType { Schema = ApiSchemas.Ref(document, ApiSchemas.Problem) },
+        };
+        return new OpenApiOperation
+        {
+            OperationId = "analyze",
+            Summary = "Analyse an audio file and score it",
+            Description = string.Create(CultureInfo.InvariantCulture,
+                $"Decodes the audio (WAV, MP3, Ogg Vorbis; the format is told from the bytes), measures duration_ms, loudness, tempo, key and mode, assumes time_signature 4, and scores that track as /api/score would: the perceptual features stay unknown, so the family's audio member answers. At most Serving:MaxAudioBytes ({options.MaxAudioBytes:N0} bytes here) and Serving:MaxAudioSeconds ({options.MaxAudioSeconds:N0} s here); Serving:MaxConcurrentAnalyses ({options.MaxConcurrentAnalyses:N0} here) run at once. Problems carry `reason`: empty, not-audio, unsupported-format, corrupt, truncated, too-short, too-large, too-long or silent."),
+            Security = keyed,
+            Parameters =
+            [
+                new OpenApiParameter
+                {
+                    Name = AnalyzeHandler.GenreQuery,
+                    In = ParameterLocation.Query,
+                    Required = false,
+                    Description = "The track's genre (one the model knows). Absent: the genre-less member answers.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                },
+            ],
+            RequestBody = new OpenApiRequestBody { Required = true, Description = "The audio as the raw body, or a multipart/form-data file field named file.", Content = body },
+            Responses = new OpenApiResponses
+            {
+                ["200"] = new OpenApiResponse { Description = "The measured features and the score.", Content = Json(ApiSchemas.Ref(document, ApiSchemas.AudioScore)) },
+                ["400"] = new OpenApiResponse
+                {
+                    Description = "The audio is empty, corrupt, truncated, shorter than 2 s or silent (no tempo, key, mode or loudness to score), the form has no file, or the genre is not one the model knows: problem details with the reason.",
+                    Content = audioProblem,
+                },
+                ["401"] = ApiResponses.Ref(document, ApiResponses.Unauthorized),
+                ["405"] = ApiResponses.Ref(document, ApiResponses.MethodNotAllowed),
+                ["413"] = new OpenApiResponse
+                {
+                    Description = "The body is over Serving:MaxAudioBytes or the audio over Serving:MaxAudioSeconds (reason too-large or too-long).",
+                    Content = audioProblem,
+                },
+                ["415"] = new OpenApiResponse
+                {
+                    Description = "The content type is neither audio/*, application/octet-stream nor multipart/form-data, or the bytes are not audio this service decodes (reason not-audio or unsupported-format).",
+                    Content = audioProblem,
+                },
+                ["429"] = ApiResponses.Ref(document, ApiResponses.Busy),
+                ["500"] = ApiResponses.Ref(document, ApiResponses.Unexpected),
+                ["503"] = new OpenApiResponse
+                {
+                    Description = "No model is loaded, or every analysis slot stayed taken for Serving:AnalysisWaitSeconds; retry after the Retry-After seconds.",
+                    Headers = new Dictionary<string, IOpenApiHeader>
+                    {
+                        ["Retry-After"] = new OpenApiHeader { Description = "Seconds to wait before retrying.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" } },
+                    },
+                    Content = audioProblem,
+                },
             },
         };
     }

@@ -18,6 +18,8 @@ internal static class ApiSchemas
     public const string ScoreRequest = "ScoreRequest";
     public const string TrackScore = "TrackScore";
     public const string BatchScore = "BatchScore";
+    public const string AudioScore = "AudioScore";
+    public const string AudioUpload = "AudioUpload";
     public const string ModelCard = "ModelCard";
     public const string ModelVersionList = "ModelVersionList";
     public const string HealthReport = "HealthReport";
@@ -46,6 +48,41 @@ internal static class ApiSchemas
                 ["modelVersion"] = Text("The version that scored every track of the batch."),
                 ["count"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Description = "How many results follow (the number of tracks sent)." },
                 ["results"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = Ref(document, TrackScore) },
+            },
+        };
+        schemas[AudioScore] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = "POST /api/analyze's answer: what the audio yielded and the score of the track made of it (the perceptual features stay unknown).",
+            Required = new HashSet<string> { "features", "measured", "assumed", "unmeasured", "warnings", "score" },
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["features"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Description = "The measured and assumed fields under the dataset's column names: duration_ms, loudness, tempo, key, mode, time_signature (those measured; time_signature assumed 4).",
+                    AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Number },
+                },
+                ["measured"] = new OpenApiSchema { Type = JsonSchemaType.Array, Description = "The fields measured from the audio.", Items = Text("A field name.") },
+                ["assumed"] = new OpenApiSchema { Type = JsonSchemaType.Array, Description = "The fields set by assumption (time_signature).", Items = Text("A field name.") },
+                ["unmeasured"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Description = "Fields the audio could not give, each with the reason (e.g. tempo: no onsets); they are scored as unknown.",
+                    AdditionalProperties = Text("Why the field could not be measured."),
+                },
+                ["warnings"] = new OpenApiSchema { Type = JsonSchemaType.Array, Description = "Things worth knowing about the input, e.g. clipping.", Items = Text("A warning.") },
+                ["score"] = Ref(document, TrackScore),
+            },
+        };
+        schemas[AudioUpload] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = "A form carrying the audio in its file field.",
+            Required = new HashSet<string> { "file" },
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "A WAV, MP3 or Ogg Vorbis file." },
             },
         };
         schemas[ModelCard] = ModelCardSchema();

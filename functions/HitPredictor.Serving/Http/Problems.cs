@@ -1,4 +1,5 @@
 using System.Globalization;
+using HitPredictor.Audio;
 using HitPredictor.Training.Prediction;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -39,6 +40,39 @@ public static class Problems
         Plain(StatusCodes.Status413RequestEntityTooLarge, "https://tools.ietf.org/html/rfc9110#section-15.5.14",
             "The request body is too large.",
             string.Create(CultureInfo.InvariantCulture, $"At most {maxBytes:N0} bytes per request; send fewer tracks per request."));
+
+    /// <summary>415 for <c>POST /api/analyze</c>: the body is neither audio nor a form carrying a file.</summary>
+    public static ServingResult UnsupportedAudioType(string? contentType) =>
+        Plain(StatusCodes.Status415UnsupportedMediaType, "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+            "Unsupported content type.",
+            $"Send the audio as the body with Content-Type audio/wav, audio/mpeg or audio/ogg (or application/octet-stream), or as a multipart/form-data file field; got {(string.IsNullOrEmpty(contentType) ? "no content type" : $"'{contentType}'")}.");
+
+    /// <summary>413 for <c>POST /api/analyze</c>: the audio is over <see cref="ServingOptions.MaxAudioBytes"/>.</summary>
+    public static ServingResult AudioTooLarge(long maxBytes) =>
+        Audio(StatusCodes.Status413RequestEntityTooLarge, "too-large",
+            string.Create(CultureInfo.InvariantCulture, $"too large: at most {maxBytes:N0} bytes of audio per request"));
+
+    /// <summary>The audio cannot be analysed or scored (<see cref="AudioProblem"/>): 400, 413 or 415 with the reason and its code.</summary>
+    public static ServingResult BadAudio(AudioRejectedException rejected)
+    {
+        ArgumentNullException.ThrowIfNull(rejected);
+        return Audio(rejected.Problem.HttpStatus(), rejected.Problem.Code(), rejected.Message);
+    }
+
+    /// <summary>503 with Retry-After: every analysis slot stayed taken while the upload waited.</summary>
+    public static ServingResult AnalysesBusy(int concurrent, int waitSeconds, int retryAfterSeconds)
+    {
+        var problem = new ProblemDetails
+        {
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+            Title = "Too many audio analyses at once.",
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Detail = string.Create(CultureInfo.InvariantCulture,
+                $"{concurrent:N0} analys{(concurrent == 1 ? "is is" : "es are")} running and none ended within {waitSeconds} s. Retry after {retryAfterSeconds} s."),
+        };
+        return ServingResult.Problem(problem, StatusCodes.Status503ServiceUnavailable,
+            new Dictionary<string, string> { ["Retry-After"] = retryAfterSeconds.ToString(CultureInfo.InvariantCulture) });
+    }
 
     /// <summary>409: <c>?explain=true</c> asked of a live model that cannot explain its scores (the reason says why).</summary>
     public static ServingResult CannotExplain(string reason) =>
@@ -142,6 +176,22 @@ public static class Problems
     public static ServingResult Unexpected() =>
         Plain(StatusCodes.Status500InternalServerError, "https://tools.ietf.org/html/rfc9110#section-15.6.1",
             "An unexpected error occurred.", "The error was logged; nothing was scored.");
+
+    private static ServingResult Audio(int status, string reason, string detail)
+    {
+        var (type, title) = status switch
+        {
+            StatusCodes.Status413RequestEntityTooLarge => ("https://tools.ietf.org/html/rfc9110#section-15.5.14", "The audio is over the limits."),
+            StatusCodes.Status415UnsupportedMediaType => ("https://tools.ietf.org/html/rfc9110#section-15.5.16", "The body is not audio this service reads."),
+            _ => ("https://tools.ietf.org/html/rfc9110#section-15.5.1", "The audio cannot be analysed."),
+        };
+        var problem = new ProblemDetails { Type = type, Title = title, Status = status, Detail = detail };
+        problem.Extensions[AudioReasonField] = reason;
+        return ServingResult.Problem(problem, status);
+    }
+
+    /// <summary>The problem-details member naming an audio problem's kind (<c>not-audio</c>, <c>corrupt</c>, <c>silent</c>, ...).</summary>
+    public const string AudioReasonField = "reason";
 
     private static ServingResult Plain(int status, string type, string title, string detail) =>
         ServingResult.Problem(new ProblemDetails { Type = type, Title = title, Status = status, Detail = detail }, status);

@@ -12,4 +12,5 @@ namespace HitPredictor.Serving.Http;
 [JsonSerializable(typeof(TrackScore))]
 [JsonSerializable(typeof(BatchScore))]
 [JsonSerializable(typeof(HealthReport))]
+[JsonSerializable(typeof(Audio.AudioScore))]
 internal sealed partial class ServingJsonContext : JsonSerializerContext;

@@ -50,6 +50,19 @@ public sealed class OpenApiTests(SampleModelFixture sample) : IAsyncLifetime
         _document.Paths.Keys.Should().Contain(["/api/score", "/api/model", "/api/health", "/api/models", "/api/openapi.json"]);
         _document.Paths.Keys.Should().BeEquivalentTo(apiRoutes);
         _document.Paths["/api/score"].Operations!.Keys.Should().Equal(HttpMethod.Post);
+        _document.Paths["/api/analyze"].Operations!.Keys.Should().Equal(HttpMethod.Post);
+    }
+
+    [Fact]
+    public void AnalyzeOperation_DocumentsRawAudioAndFormBodies_AndEveryAudioProblemStatus()
+    {
+        var operation = _document.Paths["/api/analyze"].Operations![HttpMethod.Post];
+
+        operation.RequestBody!.Content!.Keys.Should().Contain(["audio/wav", "audio/x-wav", "audio/mpeg", "audio/ogg", "multipart/form-data"]);
+        operation.Responses!.Keys.Should().Contain(["200", "400", "413", "415", "503"]);
+        operation.Parameters!.Select(p => p.Name).Should().Equal("genre");
+        JsonNode.Parse(_text)!["components"]!["schemas"]!["AudioScore"]!["required"]!.AsArray().Select(n => n!.GetValue<string>())
+            .Should().Contain(["features", "measured", "assumed", "score"]);
     }
 
     [Fact]
@@ -160,7 +173,7 @@ public sealed class OpenApiTests(SampleModelFixture sample) : IAsyncLifetime
         var second = ((ServingResult)handler.Handle()).BodyText();
 
         second.Should().Be(first);
-        JsonNode.Parse(first)!["paths"]!.AsObject().Count.Should().Be(5);
+        JsonNode.Parse(first)!["paths"]!.AsObject().Count.Should().Be(6);
     }
 
     [Fact]

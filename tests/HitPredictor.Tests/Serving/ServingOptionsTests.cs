@@ -34,6 +34,29 @@ public sealed class ServingOptionsTests
     }
 
     [Fact]
+    public void Validate_AudioLimitsOutOfRange_NamesEachSetting()
+    {
+        var options = new ServingOptions { MaxAudioBytes = 10, MaxAudioSeconds = 1, MaxConcurrentAnalyses = 0, AnalysisWaitSeconds = 61 };
+
+        var result = new ServingOptionsValidator().Validate(null, options);
+
+        result.Failures.Should().HaveCount(4);
+        result.FailureMessage.Should().Contain("Serving:MaxAudioBytes must be 1024 to 1073741824, got 10")
+            .And.Contain("Serving:MaxAudioSeconds must be 6 to 10800, got 1")
+            .And.Contain("Serving:MaxConcurrentAnalyses").And.Contain("Serving:AnalysisWaitSeconds");
+    }
+
+    [Fact]
+    public void Defaults_AudioLimits_Are64MiBAndTwentyMinutesAndOneAnalysisPerProcessor()
+    {
+        var options = new ServingOptions();
+
+        options.MaxAudioBytes.Should().Be(64L * 1024 * 1024);
+        options.MaxAudioSeconds.Should().Be(1_200);
+        options.MaxConcurrentAnalyses.Should().Be(Environment.ProcessorCount);
+    }
+
+    [Fact]
     public void Validate_Defaults_Succeed() =>
         new ServingOptionsValidator().Validate(null, new ServingOptions()).Succeeded.Should().BeTrue();
 

@@ -1,0 +1,124 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using AwesomeAssertions;
+using HitPredictor.TestData;
+using HitPredictor.Tests.Support;
+
+namespace HitPredictor.Tests.Serving;
+
+/// <summary><c>POST /api/analyze</c> on the app as <c>serve</c> builds it (in-memory server, the app's DI), on WAVs generated here.</summary>
+public sealed class AnalyzeEndpointTests(SampleModelFixture sample)
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Analyze_RawWavWithGenre_AnswersMeasuredFeaturesAndTheAudioMembersScore()
+    {
+        await using var host = await ServiceHost.StartAsync(sample, null, Token);
+
+        using var response = await host.Client.PostAsync("/api/analyze?genre=pop", Audio(TestAudio.ClicksOverChord(bpm: 120), "audio/wav"), Token);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Token));
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(Token))!;
+        body["features"]!["duration_ms"]!.GetValue<double>().Should().Be(8000);
+        body["features"]!["tempo"]!.GetValue<double>().Should().BeApproximately(120, 2.4);
+        body["features"]!["time_signature"]!.GetValue<double>().Should().Be(4);
+        Names(body["measured"]).Should().Contain(["duration_ms", "loudness", "tempo"]);
+        Names(body["assumed"]).Should().Equal("time_signature");
+        var score = body["score"]!;
+        score["tier"]!.GetValue<string>().Should().BeOneOf("Viral", "Hit", "Mid", "Flop");
+        Names(score["missing"]).Should().Contain(["danceability", "energy", "valence"]).And.NotContain(["genre", "tempo", "time_signature"]);
+        score["model"]!.GetValue<string>().Should().Be("audio");
+    }
+
+    [Fact]
+    public async Task Analyze_MultipartFileWithoutGenre_IsAnsweredByTheGenrelessAudioMember()
+    {
+        await using var host = await ServiceHost.StartAsync(sample, null, Token);
+        using var form = new MultipartFormDataContent { { Audio(TestAudio.ClicksOverChord(), "audio/wav"), "file", "song.wav" } };
+
+        using var response = await host.Client.PostAsync("/api/analyze", form, Token);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Token));
+        var score = JsonNode.Parse(await response.Content.ReadAsStringAsync(Token))!["score"]!;
+        Names(score["missing"]).Should().Contain("genre");
+        score["model"]!.GetValue<string>().Should().Be("audio-no-genre");
+    }
+
+    [Fact]
+    public async Task Analyze_TextPlain_Is415NamingTheContentType()
+    {
+        await using var host = await ServiceHost.StartAsync(sample, null, Token);
+
+        using var response = await host.Client.PostAsync("/api/analyze", new StringContent("tempo=120"), Token);
+
+        await ShouldBeProblem(response, HttpStatusCode.UnsupportedMediaType, "text/plain");
+    }
+
+    [Fact]
+    public async Task Analyze_NotAudioSentAsWav_Is415NotAudio()
+    {
+        await using var host = await ServiceHost.StartAsync(sample, null, Token);
+
+        using var response = await host.Client.PostAsync("/api/analyze", Audio("track_id,popularity\n1,50\n"u8.ToArray(), "audio/wav"), Token);
+
+        (await ShouldBeProblem(response, HttpStatusCode.UnsupportedMediaType, "not audio"))["reason"]!.GetValue<string>().Should().Be("not-audio");
+    }
+
+    [Fact]
+    public async Task Analyze_TruncatedWav_Is400NamingIt()
+    {
+        await using var host = await ServiceHost.StartAsync(sample, null, Token);
+
+        using var response = await host.Client.PostAsync("/api/analyze", Audio(TestAudio.Truncated(), "audio/wav"), Token);
+
+        (await ShouldBeProblem(response, HttpStatusCode.BadRequest, "truncated WAV"))["reason"]!.GetValue<string>().Should().Be("truncated");
+    }
+
+    [Fact]
+    public async Task Analyze_Silence_Is400SayingThereIsNoTempo()
+    {
+        await using var host = await ServiceHost.StartAsync(sample, null, Token);
+
+        using var response = await host.Client.PostAsync("/api/analyze", Audio(TestAudio.Silence(), "audio/wav"), Token);
+
+        (await ShouldBeProblem(response, HttpStatusCode.BadRequest, "no tempo"))["reason"]!.GetValue<string>().Should().Be("silent");
+    }
+
+    [Fact]
+    public async Task Analyze_OverMaxAudioBytes_Is413_AndTheServerStaysHealthy()
+    {
+        await using var host = await ServiceHost.StartAsync(sample, new Dictionary<string, string?> { ["Serving:MaxAudioBytes"] = "100000" }, Token);
+
+        using var raw = await host.Client.PostAsync("/api/analyze", Audio(TestAudio.ClicksOverChord(), "audio/wav"), Token);
+        using var form = new MultipartFormDataContent { { Audio(TestAudio.ClicksOverChord(), "audio/wav"), "file", "song.wav" } };
+        using var multipart = await host.Client.PostAsync("/api/analyze", form, Token);
+        using var empty = await host.Client.PostAsync("/api/analyze", Audio([], "audio/wav"), Token);
+        using var health = await host.Client.GetAsync("/api/health", Token);
+
+        (await ShouldBeProblem(raw, HttpStatusCode.RequestEntityTooLarge, "100,000 bytes"))["reason"]!.GetValue<string>().Should().Be("too-large");
+        await ShouldBeProblem(multipart, HttpStatusCode.RequestEntityTooLarge, "100,000 bytes");
+        (await ShouldBeProblem(empty, HttpStatusCode.BadRequest, "no audio bytes"))["reason"]!.GetValue<string>().Should().Be("empty");
+        health.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    private static ByteArrayContent Audio(byte[] bytes, string contentType)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        return content;
+    }
+
+    private static string?[] Names(JsonNode? array) => [.. array!.AsArray().Select(n => n!.GetValue<string>())];
+
+    private static async Task<JsonNode> ShouldBeProblem(HttpResponseMessage response, HttpStatusCode status, string detailPart)
+    {
+        var text = await response.Content.ReadAsStringAsync(Token);
+        response.StatusCode.Should().Be(status, text);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        var problem = JsonNode.Parse(text)!;
+        problem["detail"]!.GetValue<string>().Should().Contain(detailPart);
+        return problem;
+    }
+}
