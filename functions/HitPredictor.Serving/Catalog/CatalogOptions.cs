@@ -22,4 +22,10 @@ public sealed class CatalogOptions
 
     /// <summary>Seconds a chunk received by a worker stays invisible to the others (10 to 3,600). Default 300.</summary>
     public int VisibilitySeconds { get; set; } = 300;
+
+    /// <summary>
+    /// Seconds a merge claim holds (10 to 86,400): a claim older than this is taken over by the next worker that finds the
+    /// run's chunks all done, so a merger that died mid-merge does not block the run forever. Default 900.
+    /// </summary>
+    public int MergeClaimSeconds { get; set; } = 900;
 }

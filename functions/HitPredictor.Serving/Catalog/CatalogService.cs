@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using HitPredictor.Serving.Retraining;
 using HitPredictor.Serving.Storage;
@@ -175,13 +176,53 @@ public sealed partial class CatalogService(
             return null;
         }
 
-        var claim = Encoding.UTF8.GetBytes(time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-        if (!await files.TryCreateAsync(CatalogNames.Runs, CatalogPaths.MergeClaim(runId), claim, cancellationToken).ConfigureAwait(false))
+        if (!await TryClaimMergeAsync(runId, cancellationToken).ConfigureAwait(false))
         {
             return null;
         }
 
         return await MergeAsync(run, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Claims the run's merge: creates its first claim, or, when every claim so far is older than
+    /// <see cref="CatalogOptions.MergeClaimSeconds"/> (its merger died mid-merge), the next one; <see langword="false"/>
+    /// when a live claim holds it. Each claim is created only if absent, so one claimant wins each generation.
+    /// </summary>
+    private async Task<bool> TryClaimMergeAsync(string runId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var claim = Encoding.UTF8.GetBytes(now.ToString("O", CultureInfo.InvariantCulture));
+        var timeout = TimeSpan.FromSeconds(options.Value.MergeClaimSeconds);
+        for (var generation = 0; ; generation++)
+        {
+            var name = CatalogPaths.MergeClaim(runId, generation);
+            if (await files.TryCreateAsync(CatalogNames.Runs, name, claim, cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
+
+            if (await ClaimedAtAsync(name, cancellationToken).ConfigureAwait(false) is { } claimedAt && now - claimedAt < timeout)
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>When the claim was made, or <see langword="null"/> when it is gone or unreadable (then it holds nothing).</summary>
+    private async Task<DateTimeOffset?> ClaimedAtAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = await files.OpenReadAsync(CatalogNames.Runs, name, cancellationToken).ConfigureAwait(false);
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            var text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+            return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var claimedAt) ? claimedAt : null;
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Merges the results of a run whose chunks are all done into <c>scored/{name}</c> and writes its report.</summary>

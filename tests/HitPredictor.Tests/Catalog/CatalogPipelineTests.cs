@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using AwesomeAssertions;
 using HitPredictor.Serving.Catalog;
 using HitPredictor.Serving.Retraining;
@@ -34,6 +36,39 @@ public sealed class CatalogPipelineTests(SampleModelFixture sample)
         report.Should().BeEquivalentTo(new { Outcome = CatalogOutcome.Scored, Rows = 250, Scored = 249, Rejected = 1, Chunks = 3, ModelVersion = "v1", Retries = 0L });
         report.RejectedRows.Single().Should().BeEquivalentTo(new { LineNumber = 152, Column = "tempo" });
         report.RowsPerSecond.Should().BePositive();
+    }
+
+    [Fact]
+    public async Task Merge_ClaimOlderThanTheTimeout_TakenOverAndTheRunMerged()
+    {
+        // Arrange: a merger claimed the merge an hour ago (default timeout 900 s) and died
+        await using var harness = await CatalogHarness.StartAsync(sample);
+        var run = (await harness.UploadAsync(harness.Write("tracks.csv", CatalogHarness.Rows(250)))).Run!;
+        await ClaimMergeAsync(harness, run.RunId, DateTimeOffset.UtcNow.AddHours(-1));
+
+        // Act
+        await harness.DrainAsync();
+
+        // Assert
+        ReadRows(harness.OutputPath("tracks.csv")).Should().HaveCount(250);
+        (await harness.ReportAsync("tracks.csv")).Outcome.Should().Be(CatalogOutcome.Scored);
+        (await harness.Files.GetSizeAsync(CatalogNames.Runs, CatalogPaths.MergeClaim(run.RunId, 1), Ct)).Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task Merge_LiveClaim_LeftToItsHolder()
+    {
+        // Arrange: another worker claimed the merge a moment ago
+        await using var harness = await CatalogHarness.StartAsync(sample);
+        var run = (await harness.UploadAsync(harness.Write("tracks.csv", CatalogHarness.Rows(250)))).Run!;
+        await ClaimMergeAsync(harness, run.RunId, DateTimeOffset.UtcNow);
+
+        // Act
+        await harness.DrainAsync();
+
+        // Assert
+        (await harness.Files.GetSizeAsync(CatalogNames.Scored, CatalogNames.ReportOf("tracks.csv"), Ct)).Should().BeNull();
+        (await harness.Files.GetSizeAsync(CatalogNames.Runs, CatalogPaths.MergeClaim(run.RunId, 1), Ct)).Should().BeNull();
     }
 
     [Fact]
@@ -180,5 +215,11 @@ public sealed class CatalogPipelineTests(SampleModelFixture sample)
         }
 
         return rows;
+    }
+
+    private static async Task ClaimMergeAsync(CatalogHarness harness, string runId, DateTimeOffset at)
+    {
+        var claim = Encoding.UTF8.GetBytes(at.ToString("O", CultureInfo.InvariantCulture));
+        (await harness.Files.TryCreateAsync(CatalogNames.Runs, CatalogPaths.MergeClaim(runId, 0), claim, Ct)).Should().BeTrue();
     }
 }
