@@ -236,7 +236,8 @@ public sealed class RetrainFunctionTests(AzuriteFixture azurite, TrainedModelFix
         var names = new List<string>();
         await foreach (var item in Reports.GetBlobsAsync(BlobTraits.None, BlobStates.None, dataset + "/", Ct))
         {
-            if (item.Name.EndsWith(".json", StringComparison.Ordinal))
+            // reports/{dataset}/{run}.json; the run's folder beside it holds the model section's data.
+            if (item.Name.EndsWith(".json", StringComparison.Ordinal) && !item.Name[(dataset.Length + 1)..].Contains('/', StringComparison.Ordinal))
             {
                 names.Add(item.Name);
             }
