@@ -72,6 +72,7 @@ const state = {
   scoreAbort: null,
   last: null,
   pinned: null,
+  typed: new Set(), // fields the user set by hand: an audio file's analysis leaves them as they are
 };
 
 // ---------- formatting ----------
@@ -254,8 +255,24 @@ function rangeText(f) {
 }
 
 function changed(feature) {
+  state.typed.add(feature.name);
+  delete document.querySelector(`[data-field="${feature.name}"]`)?.dataset.source;
   clearFieldError(feature.name);
   scheduleScore();
+}
+
+/** Marks a field as measured or assumed from an audio file (shown beside its label), or clears the mark. */
+function markSource(name, source) {
+  const field = document.querySelector(`[data-field="${name}"]`);
+  if (!field) return;
+  if (source) field.dataset.source = source;
+  else delete field.dataset.source;
+}
+
+function clearFeature(f) {
+  const input = $(f.name);
+  if (f.kind === 'checkbox') return;
+  input.value = '';
 }
 
 function readForm() {
@@ -290,7 +307,11 @@ function setFeature(f, value) {
 }
 
 function resetForm() {
-  for (const f of state.features) setFeature(f, f.value);
+  state.typed.clear();
+  for (const f of state.features) {
+    setFeature(f, f.value);
+    markSource(f.name, null);
+  }
   $('genre').value = state.card.genres.includes('pop') ? 'pop' : '';
   clearAllErrors();
   scoreNow();
@@ -347,6 +368,56 @@ function fillFromJson() {
     `Filled ${filled.length} field${filled.length === 1 ? '' : 's'}.`
     + (left.length ? ` Kept as they were: ${left.join(', ')}.` : '')
     + (problems.length ? ` Not used: ${problems.join('; ')}.` : ''), problems.length > 0);
+  clearAllErrors();
+  scoreNow();
+}
+
+/**
+ * Sends an audio file to /api/analyze, fills the fields it measured (marked as measured or assumed), leaves every other
+ * field unknown unless the user typed it, and scores the form.
+ */
+async function analyzeFile(file) {
+  const message = $('audio-message');
+  showMessage(message, `Analysing ${file.name}…`, false);
+  const genre = $('genre').value.trim();
+  let response;
+  try {
+    response = await fetch(`api/analyze${genre ? `?genre=${encodeURIComponent(genre)}` : ''}`, {
+      method: 'POST',
+      headers: { 'Content-Type': file.type || 'application/octet-stream' },
+      body: file,
+    });
+  } catch (error) {
+    showMessage(message, `${file.name} could not be sent: ${error.message}`, true);
+    return;
+  }
+  if (!response.ok) {
+    const problem = await readProblem(response);
+    showMessage(message, `${file.name}: ${problemText(problem)}`, true);
+    return;
+  }
+  const analysis = await response.json();
+  const measured = new Set(analysis.measured ?? []);
+  const assumed = new Set(analysis.assumed ?? []);
+  const filled = [];
+  for (const f of state.features) {
+    const value = analysis.features?.[f.name];
+    if ((measured.has(f.name) || assumed.has(f.name)) && typeof value === 'number') {
+      setFeature(f, value);
+      markSource(f.name, measured.has(f.name) ? 'measured' : 'assumed');
+      state.typed.delete(f.name);
+      filled.push(f);
+    } else if (!state.typed.has(f.name)) {
+      clearFeature(f);
+      markSource(f.name, null);
+    }
+  }
+  const describe = (f) => `${f.label.toLowerCase()} ${describeValue(f, analysis.features[f.name])}`;
+  const warnings = (analysis.warnings ?? []).join(' ');
+  showMessage(message,
+    `Measured from ${file.name}: ${filled.filter((f) => measured.has(f.name)).map(describe).join(', ')}`
+    + (assumed.size ? `; assumed: ${filled.filter((f) => assumed.has(f.name)).map(describe).join(', ')}` : '')
+    + '. The other fields are unknown unless you type them.' + (warnings ? ` ${warnings}` : ''), false);
   clearAllErrors();
   scoreNow();
 }
@@ -904,6 +975,19 @@ async function start() {
   $('csv-file').addEventListener('change', (event) => {
     const [file] = event.target.files;
     if (file) scoreFile(file);
+  });
+  $('audio-file').addEventListener('change', (event) => {
+    const [file] = event.target.files;
+    if (file) analyzeFile(file);
+  });
+  const drop = $('audio-drop');
+  drop.addEventListener('dragover', (event) => { event.preventDefault(); drop.classList.add('over'); });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (event) => {
+    event.preventDefault();
+    drop.classList.remove('over');
+    const [file] = event.dataTransfer.files;
+    if (file) analyzeFile(file);
   });
 
   await waitForModel();
