@@ -129,11 +129,11 @@ public sealed class CliTests(SampleModelFixture sample)
         outcome.Output.Should().Contain("line 3, tempo").And.Contain("line 4, track_genre").And.Contain("line 6, duration_ms")
             .And.Contain("3 of 5 rows not scored").And.Contain("Scored 2 of 5");
         var lines = await File.ReadAllLinesAsync(output, TestContext.Current.CancellationToken);
-        lines[0].Should().EndWith("track_genre,predicted_tier,p_viral,p_hit,p_mid,p_flop,prediction_set,genre_averaged,error");
+        lines[0].Should().EndWith("track_genre,predicted_tier,p_viral,p_hit,p_mid,p_flop,prediction_set,genre_averaged,missing,model,error");
         lines.Should().HaveCount(6);
-        lines[1].Should().Contain("\"Good, one\"").And.MatchRegex(",(Viral|Hit|Mid|Flop)(\\|(Viral|Hit|Mid|Flop))*,False,$");
-        lines[4].Should().EndWith(",True,");
-        lines[5].Should().EndWith(",,,,,,,,\"duration_ms: must be in milliseconds, 1,000 to 3,600,000 ms; 200 looks like seconds: send 200000\"");
+        lines[1].Should().Contain("\"Good, one\"").And.MatchRegex(",(Viral|Hit|Mid|Flop)(\\|(Viral|Hit|Mid|Flop))*,False,,full,$");
+        lines[4].Should().MatchRegex(",False,(track_)?genre,no-genre,$", "a track without genre is answered by the member trained without it");
+        lines[5].Should().EndWith(",,,,,,,,,,\"duration_ms: must be in milliseconds, 1,000 to 3,600,000 ms; 200 looks like seconds: send 200000\"");
     }
 
     [Fact]
