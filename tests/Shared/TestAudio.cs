@@ -39,7 +39,11 @@ internal static class TestAudio
     /// <summary>A WAV header promising <paramref name="seconds"/> of audio followed by a few bytes of it.</summary>
     public static byte[] Truncated(double seconds = 5) => ClicksOverChord(seconds: seconds).AsSpan(0, 100).ToArray();
 
-    private static byte[] Wav(double[] samples)
+    /// <summary>A mono 16-bit WAV of a sine at <paramref name="hz"/>, amplitude 0.1 (-20 dBFS), at <paramref name="rate"/> Hz.</summary>
+    public static byte[] Sine(double hz, double seconds, int rate = Rate) =>
+        Wav([.. Enumerable.Range(0, (int)(seconds * rate)).Select(i => 0.1 * Math.Sin(2 * Math.PI * hz * i / rate))], rate);
+
+    private static byte[] Wav(double[] samples, int rate = Rate)
     {
         using var output = new MemoryStream();
         using var writer = new BinaryWriter(output);
@@ -49,8 +53,8 @@ internal static class TestAudio
         writer.Write(16);
         writer.Write((ushort)1);
         writer.Write((ushort)1);
-        writer.Write(Rate);
-        writer.Write(Rate * 2);
+        writer.Write(rate);
+        writer.Write(rate * 2);
         writer.Write((ushort)2);
         writer.Write((ushort)16);
         writer.Write("data"u8);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AwesomeAssertions;
+using HitPredictor.TestData;
 
 namespace HitPredictor.Tests.Cli;
 
@@ -9,7 +10,7 @@ public sealed class AnalyzeCliTests
     public async Task Analyze_WavJson_PrintsFeaturesMeasuredAndAssumed()
     {
         var path = Path.Combine(Path.GetTempPath(), $"hp-{Guid.NewGuid():N}.wav");
-        await File.WriteAllBytesAsync(path, SineWav(997, seconds: 3, rate: 22050), TestContext.Current.CancellationToken);
+        await File.WriteAllBytesAsync(path, TestAudio.Sine(997, seconds: 3, rate: 22050), TestContext.Current.CancellationToken);
         try
         {
             var outcome = await CliRunner.RunAsync(null, "analyze", path, "--json");
@@ -45,32 +46,5 @@ public sealed class AnalyzeCliTests
         {
             File.Delete(path);
         }
-    }
-
-    /// <summary>A mono 16-bit PCM WAV of a -20 dBFS sine.</summary>
-    private static byte[] SineWav(double hz, double seconds, int rate)
-    {
-        var frames = (int)(seconds * rate);
-        using var output = new MemoryStream();
-        using var writer = new BinaryWriter(output);
-        writer.Write("RIFF"u8);
-        writer.Write(36 + (frames * 2));
-        writer.Write("WAVEfmt "u8);
-        writer.Write(16);
-        writer.Write((ushort)1);
-        writer.Write((ushort)1);
-        writer.Write(rate);
-        writer.Write(rate * 2);
-        writer.Write((ushort)2);
-        writer.Write((ushort)16);
-        writer.Write("data"u8);
-        writer.Write(frames * 2);
-        for (var i = 0; i < frames; i++)
-        {
-            writer.Write((short)Math.Round(0.1 * 32767 * Math.Sin(2 * Math.PI * hz * i / rate)));
-        }
-
-        writer.Flush();
-        return output.ToArray();
     }
 }

@@ -5,7 +5,6 @@ using HitPredictor.Serving.Catalog;
 using HitPredictor.Serving.Retraining;
 using HitPredictor.Tests.Support;
 using HitPredictor.Training.Prediction;
-using nietras.SeparatedValues;
 
 namespace HitPredictor.Tests.Catalog;
 
@@ -27,7 +26,7 @@ public sealed class CatalogPipelineTests(SampleModelFixture sample)
 
         // Assert
         start.Run!.Chunks.Should().HaveCount(3);
-        var rows = ReadRows(harness.OutputPath("tracks.csv"));
+        var rows = ScoredCsv.ReadRows(harness.OutputPath("tracks.csv"));
         rows.Select(r => r["track_id"]).Should().Equal(Enumerable.Range(0, 250).Select(i => $"id{i}"));
         rows[150][CsvBatchScorer.ErrorColumn].Should().StartWith("line 152, tempo: ");
         rows[150]["p_hit"].Should().BeEmpty();
@@ -50,7 +49,7 @@ public sealed class CatalogPipelineTests(SampleModelFixture sample)
         await harness.DrainAsync();
 
         // Assert
-        ReadRows(harness.OutputPath("tracks.csv")).Should().HaveCount(250);
+        ScoredCsv.ReadRows(harness.OutputPath("tracks.csv")).Should().HaveCount(250);
         (await harness.ReportAsync("tracks.csv")).Outcome.Should().Be(CatalogOutcome.Scored);
         (await harness.Files.GetSizeAsync(CatalogNames.Runs, CatalogPaths.MergeClaim(run.RunId, 1), Ct)).Should().NotBeNull();
     }
@@ -90,7 +89,7 @@ public sealed class CatalogPipelineTests(SampleModelFixture sample)
 
         // Assert
         (once, again, raced).Should().Be((ChunkOutcome.Scored, ChunkOutcome.AlreadyDone, ChunkOutcome.Scored));
-        ReadRows(harness.OutputPath("tracks.csv")).Select(r => r["track_id"]).Should().Equal(Enumerable.Range(0, 250).Select(i => $"id{i}"));
+        ScoredCsv.ReadRows(harness.OutputPath("tracks.csv")).Select(r => r["track_id"]).Should().Equal(Enumerable.Range(0, 250).Select(i => $"id{i}"));
         (await harness.ReportAsync("tracks.csv")).Retries.Should().Be(2);
     }
 
@@ -119,7 +118,7 @@ public sealed class CatalogPipelineTests(SampleModelFixture sample)
         var report = await harness.ReportAsync("tracks.csv");
         report.Outcome.Should().Be(CatalogOutcome.Partial);
         report.FailedChunks.Single().Should().BeEquivalentTo(new { Index = 1, FirstLine = 102, Rows = 100, Attempts = (long)deliveries });
-        ReadRows(harness.OutputPath("tracks.csv")).Select(r => r["track_id"])
+        ScoredCsv.ReadRows(harness.OutputPath("tracks.csv")).Select(r => r["track_id"])
             .Should().Equal(Enumerable.Range(0, 250).Where(i => i is < 100 or >= 200).Select(i => $"id{i}"));
     }
 
@@ -147,7 +146,7 @@ public sealed class CatalogPipelineTests(SampleModelFixture sample)
         again.Resumed.Should().BeTrue();
         again.Run!.ModelVersion.Should().Be(run.ModelVersion);
         pending.Select(c => c.Index).Should().Equal(1, 2);
-        ReadRows(harness.OutputPath("tracks.csv")).Select(r => r["track_id"]).Should().Equal(Enumerable.Range(0, 250).Select(i => $"id{i}"));
+        ScoredCsv.ReadRows(harness.OutputPath("tracks.csv")).Select(r => r["track_id"]).Should().Equal(Enumerable.Range(0, 250).Select(i => $"id{i}"));
     }
 
     [Fact]
@@ -196,25 +195,6 @@ public sealed class CatalogPipelineTests(SampleModelFixture sample)
         (await harness.ReportAsync("bad.csv")).Reason.Should().Contain(reason);
         File.Exists(harness.OutputPath("bad.csv")).Should().BeFalse();
         (await harness.Queue.ReceiveAsync(Ct)).Should().BeNull();
-    }
-
-    private static List<Dictionary<string, string>> ReadRows(string path)
-    {
-        using var reader = Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true }).FromFile(path);
-        var names = reader.Header.ColNames;
-        var rows = new List<Dictionary<string, string>>();
-        foreach (var row in reader)
-        {
-            var cells = new Dictionary<string, string>();
-            for (var i = 0; i < names.Count; i++)
-            {
-                cells[names[i]] = row[i].ToString();
-            }
-
-            rows.Add(cells);
-        }
-
-        return rows;
     }
 
     private static async Task ClaimMergeAsync(CatalogHarness harness, string runId, DateTimeOffset at)

@@ -5,7 +5,6 @@ using HitPredictor.Tests.Support;
 using HitPredictor.Training.Data;
 using HitPredictor.Training.Features;
 using HitPredictor.Training.Prediction;
-using nietras.SeparatedValues;
 
 namespace HitPredictor.Tests.Prediction;
 
@@ -29,7 +28,7 @@ public sealed class CsvBatchScorerTests(SampleModelFixture sample)
         // Assert
         result.Should().BeEquivalentTo(new { RowsRead = 3, Scored = 2, RejectedCount = 1 });
         result.Rejected.Single().Should().Be(new RejectedRow(3, "duration_ms", api));
-        var rows = ReadRows(output);
+        var rows = ScoredCsv.ReadRows(output);
         rows.Select(r => r["track_id"]).Should().Equal("id0", "id1", "id2");
         rows[1][CsvBatchScorer.ErrorColumn].Should().Be("duration_ms: " + api);
         rows[1][CsvBatchScorer.TierColumn].Should().BeEmpty();
@@ -52,7 +51,7 @@ public sealed class CsvBatchScorerTests(SampleModelFixture sample)
         var result = await CsvBatchScorer.ScoreAsync(sample.Ml, sample.Package, input, output, TestContext.Current.CancellationToken);
 
         result.Scored.Should().Be(1);
-        var errors = ReadRows(output).Select(r => r[CsvBatchScorer.ErrorColumn]).ToArray();
+        var errors = ScoredCsv.ReadRows(output).Select(r => r[CsvBatchScorer.ErrorColumn]).ToArray();
         errors.Should().HaveCount(4);
         errors[0].Should().Be("tempo: must be a number (0 to 300 BPM), got 'fast'");
         errors[1].Should().Be("has 3 fields, the header has 21");
@@ -76,7 +75,7 @@ public sealed class CsvBatchScorerTests(SampleModelFixture sample)
 
         // Assert
         result.Should().BeEquivalentTo(new { RowsRead = 2, Scored = 2, RejectedCount = 0 });
-        var rows = ReadRows(output);
+        var rows = ScoredCsv.ReadRows(output);
         rows[0][CsvBatchScorer.MissingColumn].Should().Be("key|mode|time_signature");
         rows[0][CsvBatchScorer.ModelColumn].Should().Be("full");
         rows[1][CsvBatchScorer.MissingColumn].Should().Be("tempo|key|mode|time_signature|genre");
@@ -137,7 +136,7 @@ public sealed class CsvBatchScorerTests(SampleModelFixture sample)
 
         // Assert
         result.Should().BeEquivalentTo(new { RowsRead = 2_600, Scored = 2_080, RejectedCount = 520 });
-        var scored = ReadRows(output);
+        var scored = ScoredCsv.ReadRows(output);
         scored.Select(r => r["track_id"]).Should().Equal(Enumerable.Range(0, 2_600).Select(i => "id" + i.ToString(CultureInfo.InvariantCulture)));
         for (var i = 0; i < scored.Count; i++)
         {
@@ -168,24 +167,5 @@ public sealed class CsvBatchScorerTests(SampleModelFixture sample)
         }
 
         scored.Select(r => r[CsvBatchScorer.ModelColumn]).Distinct().Should().HaveCountGreaterThan(1, "partial rows are answered by other members");
-    }
-
-    private static List<Dictionary<string, string>> ReadRows(string path)
-    {
-        using var reader = Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true }).FromFile(path);
-        var names = reader.Header.ColNames;
-        var rows = new List<Dictionary<string, string>>();
-        foreach (var row in reader)
-        {
-            var cells = new Dictionary<string, string>();
-            for (var i = 0; i < names.Count; i++)
-            {
-                cells[names[i]] = row[i].ToString();
-            }
-
-            rows.Add(cells);
-        }
-
-        return rows;
     }
 }
