@@ -24,7 +24,7 @@ internal static class CatalogCommand
         var input = new Option<FileInfo>("--in") { Description = "Tracks CSV to score (dataset column names; popularity not needed).", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "Also write the scored CSV here (it is always in the store's scored/)." };
         var chunkRows = new Option<int?>("--chunk-rows") { Description = "Rows per chunk (Catalog:ChunkRows; default 10,000)." };
-        var workers = new Option<int>("--workers") { Description = "Chunks scored at once (1 to 64).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var workers = new Option<int>("--workers") { Description = "Workers taking chunks off the queue (1 to 64); at most Catalog:MaxConcurrentScoring (the processor count) score at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
         workers.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() is < 1 or > 64)

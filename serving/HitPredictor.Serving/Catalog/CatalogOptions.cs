@@ -28,4 +28,10 @@ public sealed class CatalogOptions
     /// run's chunks all done, so a merger that died mid-merge does not block the run forever. Default 900.
     /// </summary>
     public int MergeClaimSeconds { get; set; } = 900;
+
+    /// <summary>
+    /// Chunks one process scores at once (1 to 1,024), whatever the number of workers or the queue's batch size: scoring is
+    /// CPU-bound, so more than the cores only adds switching. Default the processor count.
+    /// </summary>
+    public int MaxConcurrentScoring { get; set; } = Environment.ProcessorCount;
 }

@@ -14,6 +14,7 @@ internal sealed class CatalogOptionsValidator : IValidateOptions<CatalogOptions>
         Range(errors, nameof(options.MaxRejectedDetails), options.MaxRejectedDetails, 0, 100_000);
         Range(errors, nameof(options.VisibilitySeconds), options.VisibilitySeconds, 10, 3_600);
         Range(errors, nameof(options.MergeClaimSeconds), options.MergeClaimSeconds, 10, 86_400);
+        Range(errors, nameof(options.MaxConcurrentScoring), options.MaxConcurrentScoring, 1, 1_024);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -10,7 +10,7 @@ public static class CatalogServiceCollectionExtensions
 {
     /// <summary>
     /// Registers catalog scoring: options (section <c>Catalog</c>, validated at start), its files and queue over the
-    /// model store's folder (a folder-backed queue) or account (a Storage queue), the splitter, worker, merger and
+    /// model store's folder (a folder-backed queue) or account (a Storage queue), the splitter, scoring slots, worker, merger and
     /// <see cref="CatalogService"/>. Needs <see cref="ServingServiceCollectionExtensions.AddHitPredictorServing"/> (it adds it). No I/O.
     /// </summary>
     public static IServiceCollection AddHitPredictorCatalog(this IServiceCollection services, IConfiguration configuration)
@@ -29,6 +29,7 @@ public static class CatalogServiceCollectionExtensions
         services.TryAddSingleton<PinnedModels>();
         services.TryAddSingleton<CatalogSplitter>();
         services.TryAddSingleton<CatalogMerger>();
+        services.TryAddSingleton<ScoringSlots>();
         services.TryAddSingleton<ChunkWorker>();
         services.TryAddSingleton<CatalogService>();
         return services;

@@ -8,11 +8,12 @@ namespace HitPredictor.Serving.Catalog;
 
 /// <summary>
 /// Scores one chunk with its run's pinned model version: reads the chunk, scores it through <see cref="CsvBatchScorer"/>
-/// (rows on their input lines), streaming its results as they are scored, and then writes its summary. Idempotent: a chunk whose summary is there is
+/// (rows on their input lines) once <see cref="ScoringSlots"/> has a slot, streaming its results as they are scored, and then writes its summary. Idempotent: a chunk whose summary is there is
 /// not scored again, and a chunk scored twice (two deliveries at once) writes the same files, so no row is ever doubled.
 /// A failure is thrown (the queue delivers the chunk again) until the last allowed delivery, which records it instead.
 /// </summary>
-public sealed partial class ChunkWorker(ICatalogFiles files, PinnedModels models, IOptions<CatalogOptions> options, ILogger<ChunkWorker> logger)
+public sealed partial class ChunkWorker(
+    ICatalogFiles files, PinnedModels models, ScoringSlots slots, IOptions<CatalogOptions> options, ILogger<ChunkWorker> logger)
 {
     public async Task<ChunkOutcome> ProcessAsync(ChunkMessage message, long dequeueCount, CancellationToken cancellationToken)
     {
@@ -73,7 +74,7 @@ public sealed partial class ChunkWorker(ICatalogFiles files, PinnedModels models
         BatchScoreResult? result = null;
         await using var input = await files.OpenReadAsync(CatalogNames.Runs, CatalogPaths.Chunk(run.RunId, message.Index), cancellationToken).ConfigureAwait(false);
         await files.WriteAsync(CatalogNames.Runs, CatalogPaths.Result(run.RunId, message.Index), async (scored, ct) =>
-            result = await CsvBatchScorer.ScoreAsync(new MLContext(0), package, input, scored, lineOffset: message.FirstLine - 2, ct).ConfigureAwait(false),
+            result = await slots.RunAsync(() => CsvBatchScorer.ScoreAsync(new MLContext(0), package, input, scored, lineOffset: message.FirstLine - 2, ct), ct).ConfigureAwait(false),
             cancellationToken).ConfigureAwait(false);
         return result!;
     }

@@ -10,18 +10,16 @@ namespace HitPredictor.Training.Data;
 public sealed class TrackRowParser
 {
     private readonly TrackRanges _ranges;
-    private readonly int _trackId, _artists, _album, _trackName, _genre;
     private readonly int[] _numeric;
+
+    /// <summary>Where the text columns are (track id, artists, album, track name, genre), -1 when absent.</summary>
+    private readonly int[] _text;
 
     internal TrackRowParser(SepReaderHeader header, IReadOnlyList<string> columns, TrackRanges ranges)
     {
         Columns = columns;
         _ranges = ranges;
-        _trackId = IndexOf(header, TrackColumn.TrackId);
-        _artists = IndexOf(header, TrackColumn.Artists);
-        _album = IndexOf(header, TrackColumn.AlbumName);
-        _trackName = IndexOf(header, TrackColumn.TrackName);
-        _genre = IndexOf(header, TrackColumn.Genre);
+        _text = [.. new[] { TrackColumn.TrackId, TrackColumn.Artists, TrackColumn.AlbumName, TrackColumn.TrackName, TrackColumn.Genre }.Select(c => IndexOf(header, c))];
         _numeric = [.. TrackColumn.Numeric.Select(c => IndexOf(header, c.Name))];
     }
 
@@ -68,17 +66,19 @@ public sealed class TrackRowParser
             }
         }
 
-        int[] textColumns = [_trackId, _artists, _album, _trackName, _genre];
-        var texts = new string[textColumns.Length];
-        for (var i = 0; i < textColumns.Length; i++)
+        for (var i = 0; i < _text.Length; i++)
         {
-            texts[i] = textColumns[i] < 0 ? "" : row[textColumns[i]].Span.Trim().ToString();
+            if (_text[i] >= 0 && row[_text[i]].Span.Contains('\0'))
+            {
+                problem = new RejectedRow(line, null, "holds binary data (a NUL character)");
+                return false;
+            }
         }
 
-        if (Array.Exists(texts, t => t.Contains('\0', StringComparison.Ordinal)))
+        var texts = new string[_text.Length];
+        for (var i = 0; i < _text.Length; i++)
         {
-            problem = new RejectedRow(line, null, "holds binary data (a NUL character)");
-            return false;
+            texts[i] = _text[i] < 0 ? "" : row[_text[i]].Span.Trim().ToString();
         }
 
         problem = null!;

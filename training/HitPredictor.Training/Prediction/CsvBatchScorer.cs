@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Text;
 using HitPredictor.Training.Data;
 using HitPredictor.Training.Family;
 using HitPredictor.Training.Features;
@@ -41,6 +41,11 @@ public static class CsvBatchScorer
 
     /// <summary>Rows read, checked and held before their valid tracks are scored together (<see cref="TierPredictor"/>'s batch) and written.</summary>
     private const int RowsPerBlock = 1024;
+
+    /// <summary>Characters the output's encoder holds before writing to the stream: a block of rows goes out in a few writes.</summary>
+    private const int OutputBufferChars = 1 << 16;
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>What a file scored by <paramref name="package"/> must hold (a model family takes any subset of the inputs).</summary>
     public static TrackCsvReaderOptions ReaderOptions(ModelPackage package)
@@ -87,7 +92,7 @@ public static class CsvBatchScorer
             using var reader = TrackCsvReader.Open(input);
             var parser = new TrackCsvReader(options).Parser(reader);
             using var engine = package.CreateEngine(ml);
-            await using var text = new StreamWriter(output, leaveOpen: true);
+            await using var text = new StreamWriter(output, Utf8, OutputBufferChars, leaveOpen: true);
             return await WriteAsync(
                 reader, parser, row => Prepare(row, features, package), inputs => TierPredictor.Predict(engine, package.Family, inputs, cancellationToken),
                 text, lineOffset, cancellationToken).ConfigureAwait(false);
@@ -102,8 +107,8 @@ public static class CsvBatchScorer
         SepReader reader, TrackRowParser parser, Func<TrackRecord, (ModelInput? Input, RejectedRow? Problem)> prepare,
         Func<IReadOnlyList<ModelInput>, TierPrediction[]> predict, TextWriter outputText, int? lineOffset, CancellationToken cancellationToken)
     {
-        await using var writer = reader.Spec.Writer(o => o with { Escape = true }).To(outputText, leaveOpen: true);
-        var columns = parser.Columns;
+        using var writer = new ScoredCsvWriter(reader.Spec, parser.Columns);
+        using var cells = new BlockCells(parser.Columns.Count);
         var block = new List<PendingRow>(RowsPerBlock);
         var inputs = new List<ModelInput>(RowsPerBlock);
         var rejected = new List<RejectedRow>();
@@ -112,10 +117,11 @@ public static class CsvBatchScorer
         async Task FlushAsync()
         {
             var predictions = predict(inputs);
-            foreach (var pending in block)
+            for (var r = 0; r < block.Count; r++)
             {
+                var pending = block[r];
                 var prediction = pending.Input < 0 ? null : predictions[pending.Input];
-                await WriteRowAsync(writer, columns, pending.Cells, prediction, pending.Problem, lineOffset, cancellationToken).ConfigureAwait(false);
+                writer.Write(cells, r, prediction, pending.Problem is not { } problem ? "" : lineOffset is null ? Describe(problem) : problem.ToString());
                 if (prediction is not null)
                 {
                     scored++;
@@ -126,8 +132,10 @@ public static class CsvBatchScorer
                 }
             }
 
+            await writer.FlushAsync(outputText, cancellationToken).ConfigureAwait(false);
             block.Clear();
             inputs.Clear();
+            cells.Clear();
         }
 
         foreach (var row in reader)
@@ -150,18 +158,13 @@ public static class CsvBatchScorer
                 problem = problem with { LineNumber = problem.LineNumber + offset };
             }
 
-            var cells = new string[columns.Count];
-            for (var i = 0; i < cells.Length; i++)
-            {
-                cells[i] = i < row.ColCount ? row[i].ToString() : "";
-            }
-
+            cells.Add(row);
             if (input is not null)
             {
                 inputs.Add(input);
             }
 
-            block.Add(new PendingRow(cells, input is null ? -1 : inputs.Count - 1, problem));
+            block.Add(new PendingRow(input is null ? -1 : inputs.Count - 1, problem));
             if (block.Count == RowsPerBlock)
             {
                 await FlushAsync().ConfigureAwait(false);
@@ -177,36 +180,19 @@ public static class CsvBatchScorer
         return new BatchScoreResult(rowsRead, scored, rejectedCount, rejected);
     }
 
-    private static async ValueTask WriteRowAsync(
-        SepWriter writer, IReadOnlyList<string> columns, string[] cells, TierPrediction? prediction, RejectedRow? problem, int? lineOffset,
-        CancellationToken cancellationToken)
-    {
-        await using var output = writer.NewRow(cancellationToken);
-        for (var i = 0; i < columns.Count; i++)
-        {
-            output[columns[i]].Set(cells[i]);
-        }
-
-        output[TierColumn].Set(prediction?.Tier.ToString() ?? "");
-        foreach (var tier in TierCutoffs.All)
-        {
-            output[ProbabilityColumn(tier)].Set(prediction?.Probabilities[tier.ToString()].ToString("0.0000", CultureInfo.InvariantCulture) ?? "");
-        }
-
-        output[PredictionSetColumn].Set(prediction is null ? "" : string.Join('|', prediction.PredictionSet.Tiers));
-        output[GenreAveragedColumn].Set(prediction is null ? "" : prediction.GenreAveraged ? "True" : "False");
-        output[MissingColumn].Set(prediction is null ? "" : string.Join('|', prediction.Missing));
-        output[ModelColumn].Set(prediction?.Model ?? "");
-        output[ErrorColumn].Set(problem is null ? "" : lineOffset is null ? Describe(problem) : problem.ToString());
-    }
-
     /// <summary>The track's input to score, or why the row cannot be scored.</summary>
     private static (ModelInput? Input, RejectedRow? Problem) Prepare(TrackRecord track, FeatureSet features, ModelPackage package)
     {
-        var missing = features.Numeric.FirstOrDefault(f => f != NumericFeature.Explicit && float.IsNaN(f.ValueOf(track)));
-        if (missing is not null && !package.Family.AcceptsPartialInput)
+        if (!package.Family.AcceptsPartialInput)
         {
-            return (null, new RejectedRow(track.LineNumber, missing.Name, $"is required ({missing.Column.Expected})"));
+            for (var i = 0; i < features.Numeric.Count; i++)
+            {
+                var feature = features.Numeric[i];
+                if (feature != NumericFeature.Explicit && float.IsNaN(feature.ValueOf(track)))
+                {
+                    return (null, new RejectedRow(track.LineNumber, feature.Name, $"is required ({feature.Column.Expected})"));
+                }
+            }
         }
 
         if (track.Genre.Length == 0 && ModelFamily.Knowable.All(f => float.IsNaN(f.ValueOf(track))))
@@ -226,8 +212,8 @@ public static class CsvBatchScorer
         return (input, null);
     }
 
-    /// <summary>A row read and checked, waiting for its block to be scored: its cells, its input's index in the block's inputs (-1 when rejected) and why it was rejected.</summary>
-    private readonly record struct PendingRow(string[] Cells, int Input, RejectedRow? Problem);
+    /// <summary>A row read and checked (its cells held in the block's <see cref="BlockCells"/>), waiting for its block to be scored: its input's index in the block's inputs (-1 when rejected) and why it was rejected.</summary>
+    private readonly record struct PendingRow(int Input, RejectedRow? Problem);
 
     /// <summary>The error column's text: <c>duration_ms: must be ...</c>, as the API words it (the line is the row's own).</summary>
     private static string Describe(RejectedRow problem) =>
