@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using HitPredictor.Benchmarks;
+using HitPredictor.Benchmarks.Audio;
 using HitPredictor.Benchmarks.Load;
 
 if (args is ["load", .. var loadArgs])
@@ -10,6 +11,23 @@ if (args is ["load", .. var loadArgs])
 if (args is ["explain-stability", .. var stabilityArgs])
 {
     return ExplainStability.Run(stabilityArgs, Console.Out);
+}
+
+if (args is ["audio-cpu", .. var cpuArgs])
+{
+    return AudioCpuTime.Run(cpuArgs, Console.Out);
+}
+
+// Audio analysis needs no model: write the track's files here (ffmpeg runs once), then benchmark them.
+if (args is ["audio", .. var audioArgs])
+{
+    foreach (var extension in BenchmarkTrack.Extensions)
+    {
+        Console.WriteLine(BenchmarkTrack.Ensure(extension));
+    }
+
+    BenchmarkRunner.Run<AudioAnalysisBenchmarks>(args: audioArgs);
+    return 0;
 }
 
 // The model is chosen (or trained once and cached) here, in the host process; the benchmark processes

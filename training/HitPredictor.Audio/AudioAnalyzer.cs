@@ -4,9 +4,9 @@ using HitPredictor.Audio.Decoding;
 namespace HitPredictor.Audio;
 
 /// <summary>
-/// Decodes a stream block by block to mono frames and measures duration, integrated loudness, tempo, key and mode
-/// in one pass. Memory is bounded: one decode block, one frame per spectral view, one onset value per hop and one
-/// energy per 100 ms.
+/// Decodes a stream block by block and measures duration, integrated loudness (every channel, at the file's rate),
+/// tempo, key and mode (from the mono mix brought down to about 22 kHz, <see cref="Decimator"/>) in one pass. Memory is
+/// bounded: one decode block, one frame per spectral view, one onset value per hop and one energy per 100 ms.
 /// </summary>
 public sealed class AudioAnalyzer(AudioAnalysisOptions options)
 {
@@ -51,9 +51,12 @@ public sealed class AudioAnalyzer(AudioAnalysisOptions options)
         }
 
         var loudness = new LoudnessMeter(rate, channels);
-        var onsets = new OnsetEnvelope(rate);
-        var chroma = new ChromaAccumulator(rate);
+        var decimator = new Decimator(rate, BlockFrames);
+        var onsets = new OnsetEnvelope(decimator.OutputRate);
+        var chroma = new ChromaAccumulator(decimator.OutputRate);
         var buffer = new float[BlockFrames * channels];
+        var mono = new float[BlockFrames];
+        var reduced = new float[decimator.MaxOutput(BlockFrames)];
         var runs = new int[channels];
         long frames = 0;
         long clipped = 0;
@@ -68,7 +71,7 @@ public sealed class AudioAnalyzer(AudioAnalysisOptions options)
 
             var block = buffer.AsSpan(0, samples);
             loudness.Process(block);
-            for (var i = 0; i < samples; i += channels)
+            for (var (i, f) = (0, 0); i < samples; i += channels, f++)
             {
                 float sum = 0;
                 for (var c = 0; c < channels; c++)
@@ -92,11 +95,12 @@ public sealed class AudioAnalyzer(AudioAnalysisOptions options)
                     }
                 }
 
-                var mono = sum / channels;
-                onsets.Push(mono);
-                chroma.Push(mono);
+                mono[f] = sum / channels;
             }
 
+            var kept = reduced.AsSpan(0, decimator.Process(mono.AsSpan(0, samples / channels), reduced));
+            onsets.Push(kept);
+            chroma.Push(kept);
             frames += samples / channels;
             if (frames > maxFrames)
             {

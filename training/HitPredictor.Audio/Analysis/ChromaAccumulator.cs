@@ -22,7 +22,7 @@ internal sealed class ChromaAccumulator
     private readonly FrameSlicer _slicer;
     private readonly int _size;
 
-    public ChromaAccumulator(int sampleRate)
+    public ChromaAccumulator(double sampleRate)
     {
         _size = FrameSizes.PowerOfTwoNear(sampleRate * 0.186);
         _fft = new RealFft(_size);
@@ -32,26 +32,23 @@ internal sealed class ChromaAccumulator
         _pitchClassOfBin = new int[_magnitude.Length];
         for (var k = 0; k < _pitchClassOfBin.Length; k++)
         {
-            var hz = (double)k * sampleRate / _size;
+            var hz = k * sampleRate / _size;
             _pitchClassOfBin[k] = hz is < LowestHz or > HighestHz
                 ? -1
                 : (((int)Math.Round(12 * Math.Log2(hz / 440.0)) + 9) % 12 + 12) % 12;
         }
 
-        _slicer = new FrameSlicer(_size, _size / 2, OnFrame);
+        _slicer = new FrameSlicer(_size, _size, OnFrame);
     }
 
     /// <summary>Summed normalised chroma, index 0 = C.</summary>
     public double[] Chroma { get; } = new double[12];
 
-    public void Push(float sample) => _slicer.Push(sample);
+    public void Push(ReadOnlySpan<float> samples) => _slicer.Push(samples);
 
     private void OnFrame(float[] frame)
     {
-        for (var i = 0; i < _size; i++)
-        {
-            _windowed[i] = frame[i] * _window[i];
-        }
+        VectorMath.Multiply(frame, _window, _windowed);
 
         _fft.PowerSpectrum(_windowed, _magnitude, normalize: false);
         Array.Clear(_frameChroma);

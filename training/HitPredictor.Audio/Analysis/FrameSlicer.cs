@@ -6,14 +6,20 @@ internal sealed class FrameSlicer(int size, int hop, Action<float[]> onFrame)
     private readonly float[] _frame = new float[size];
     private int _filled;
 
-    public void Push(float sample)
+    public void Push(ReadOnlySpan<float> samples)
     {
-        _frame[_filled++] = sample;
-        if (_filled == size)
+        while (!samples.IsEmpty)
         {
-            onFrame(_frame);
-            Array.Copy(_frame, hop, _frame, 0, size - hop);
-            _filled = size - hop;
+            var take = Math.Min(samples.Length, size - _filled);
+            samples[..take].CopyTo(_frame.AsSpan(_filled));
+            _filled += take;
+            samples = samples[take..];
+            if (_filled == size)
+            {
+                onFrame(_frame);
+                Array.Copy(_frame, hop, _frame, 0, size - hop);
+                _filled = size - hop;
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using NWaves.Transforms;
 using NWaves.Windows;
 
@@ -20,11 +21,11 @@ internal sealed class OnsetEnvelope
     private readonly FrameSlicer _slicer;
     private bool _first = true;
 
-    public OnsetEnvelope(int sampleRate)
+    public OnsetEnvelope(double sampleRate)
     {
         Size = FrameSizes.PowerOfTwoNear(sampleRate * 0.046);
-        Hop = Size / 4;
-        FramesPerSecond = (double)sampleRate / Hop;
+        Hop = Size / 2;
+        FramesPerSecond = sampleRate / Hop;
         _fft = new RealFft(Size);
         _window = Window.OfType(WindowType.Hann, Size);
         _windowed = new float[Size];
@@ -42,31 +43,38 @@ internal sealed class OnsetEnvelope
 
     public List<float> Values { get; } = [];
 
-    public void Push(float sample) => _slicer.Push(sample);
+    public void Push(ReadOnlySpan<float> samples) => _slicer.Push(samples);
 
     private void OnFrame(float[] frame)
     {
-        for (var i = 0; i < Size; i++)
-        {
-            _windowed[i] = frame[i] * _window[i];
-        }
-
+        VectorMath.Multiply(frame, _window, _windowed);
         _fft.MagnitudeSpectrum(_windowed, _magnitude, normalize: false);
-        var scale = 2f / Size;
-        var flux = 0f;
-        for (var k = 1; k < _bins; k++)
-        {
-            var current = MathF.Log(1 + (Compression * _magnitude[k] * scale));
-            var rise = current - _previous[k];
-            if (rise > 0)
-            {
-                flux += rise;
-            }
-
-            _previous[k] = current;
-        }
-
+        var flux = Flux(_magnitude.AsSpan(1, _bins - 1), _previous.AsSpan(1, _bins - 1), Compression * 2f / Size);
         Values.Add(_first ? 0 : flux);
         _first = false;
+    }
+
+    /// <summary>The summed rise of log(1 + gain x magnitude) over <paramref name="previous"/>, which it then replaces.</summary>
+    private static float Flux(ReadOnlySpan<float> magnitude, Span<float> previous, float gain)
+    {
+        var width = Vector<float>.Count;
+        var rises = Vector<float>.Zero;
+        var k = 0;
+        for (; k <= magnitude.Length - width; k += width)
+        {
+            var current = Vector.Log(Vector<float>.One + (new Vector<float>(magnitude[k..]) * gain));
+            rises += Vector.Max(current - new Vector<float>(previous[k..]), Vector<float>.Zero);
+            current.CopyTo(previous[k..]);
+        }
+
+        var flux = Vector.Sum(rises);
+        for (; k < magnitude.Length; k++)
+        {
+            var current = MathF.Log(1 + (gain * magnitude[k]));
+            flux += MathF.Max(current - previous[k], 0);
+            previous[k] = current;
+        }
+
+        return flux;
     }
 }
