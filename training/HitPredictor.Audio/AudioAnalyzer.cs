@@ -1,3 +1,4 @@
+using System.Globalization;
 using HitPredictor.Audio.Analysis;
 using HitPredictor.Audio.Decoding;
 
@@ -203,7 +204,8 @@ public sealed class AudioAnalyzer(AudioAnalysisOptions options)
 
     private AudioRejectedException TooLong(double seconds) => new(
         AudioProblem.TooLong,
-        $"too long: {seconds / 60:0.0} minutes or more of audio, the limit is {options.MaxMinutes:0.##} minutes");
+        string.Create(CultureInfo.InvariantCulture,
+            $"too long: {seconds:N0} s or more of audio, the limit is {options.MaxMinutes * 60:N0} s ({options.MaxMinutes:0.##} minutes)"));
 
     private static string Name(AudioFormat format) => format switch
     {

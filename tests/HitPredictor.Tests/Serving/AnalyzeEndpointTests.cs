@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using AwesomeAssertions;
+using HitPredictor.Serving.Audio;
 using HitPredictor.TestData;
 using HitPredictor.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HitPredictor.Tests.Serving;
 
@@ -101,6 +103,49 @@ public sealed class AnalyzeEndpointTests(SampleModelFixture sample)
         await ShouldBeProblem(multipart, HttpStatusCode.RequestEntityTooLarge, "100,000 bytes");
         (await ShouldBeProblem(empty, HttpStatusCode.BadRequest, "no audio bytes"))["reason"]!.GetValue<string>().Should().Be("empty");
         health.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Analyze_OverMaxAudioSeconds_Is413TooLongNamingTheLimit_AndTheServerStaysHealthy()
+    {
+        await using var host = await ServiceHost.StartAsync(sample, new Dictionary<string, string?> { ["Serving:MaxAudioSeconds"] = "6" }, Token);
+
+        using var response = await host.Client.PostAsync("/api/analyze", Audio(TestAudio.ClicksOverChord(seconds: 8), "audio/wav"), Token);
+        using var health = await host.Client.GetAsync("/api/health", Token);
+        using var within = await host.Client.PostAsync("/api/analyze", Audio(TestAudio.ClicksOverChord(seconds: 5), "audio/wav"), Token);
+
+        (await ShouldBeProblem(response, HttpStatusCode.RequestEntityTooLarge, "the limit is 6 s"))["reason"]!.GetValue<string>().Should().Be("too-long");
+        health.StatusCode.Should().Be(HttpStatusCode.OK);
+        within.StatusCode.Should().Be(HttpStatusCode.OK, await within.Content.ReadAsStringAsync(Token));
+    }
+
+    [Fact]
+    public async Task Analyze_EveryAnalysisSlotTaken_Is503WithRetryAfter_AndAnswersOnceASlotFrees()
+    {
+        await using var host = await ServiceHost.StartAsync(sample, new Dictionary<string, string?>
+        {
+            ["Serving:MaxConcurrentAnalyses"] = "1",
+            ["Serving:AnalysisWaitSeconds"] = "0",
+            ["Serving:BusyRetryAfterSeconds"] = "3",
+        }, Token);
+        var gate = host.Services.GetRequiredService<AnalysisGate>();
+        HttpResponseMessage busy;
+        using (var held = await gate.EnterAsync(Token))
+        {
+            held.Should().NotBeNull("the only slot is free before the upload");
+            busy = await host.Client.PostAsync("/api/analyze", Audio(TestAudio.ClicksOverChord(), "audio/wav"), Token);
+        }
+
+        using (busy)
+        {
+            using var health = await host.Client.GetAsync("/api/health", Token);
+            using var after = await host.Client.PostAsync("/api/analyze", Audio(TestAudio.ClicksOverChord(), "audio/wav"), Token);
+
+            await ShouldBeProblem(busy, HttpStatusCode.ServiceUnavailable, "Retry after 3 s");
+            busy.Headers.RetryAfter!.Delta.Should().Be(TimeSpan.FromSeconds(3));
+            health.StatusCode.Should().Be(HttpStatusCode.OK);
+            after.StatusCode.Should().Be(HttpStatusCode.OK, await after.Content.ReadAsStringAsync(Token));
+        }
     }
 
     private static ByteArrayContent Audio(byte[] bytes, string contentType)
