@@ -8,8 +8,11 @@ internal static class TestAudio
 {
     public const int Rate = 22_050;
 
-    /// <summary>A mono 16-bit WAV: clicks at <paramref name="bpm"/> over an A-minor triad, <paramref name="seconds"/> long.</summary>
-    public static byte[] ClicksOverChord(double bpm = 120, double seconds = 8)
+    /// <summary>
+    /// A mono 16-bit WAV: clicks at <paramref name="bpm"/> over an A-minor triad, <paramref name="seconds"/> long,
+    /// multiplied by <paramref name="gain"/> (above about 1.6 the clicks clip at full scale).
+    /// </summary>
+    public static byte[] ClicksOverChord(double bpm = 120, double seconds = 8, double gain = 1)
     {
         var frames = (int)(seconds * Rate);
         var samples = new double[frames];
@@ -30,7 +33,7 @@ internal static class TestAudio
             }
         }
 
-        return Wav(samples);
+        return Wav([.. samples.Select(v => v * gain)]);
     }
 
     /// <summary>A mono 16-bit WAV of digital silence.</summary>

@@ -148,6 +148,43 @@ public sealed class AnalyzeEndpointTests(SampleModelFixture sample)
         }
     }
 
+    [Fact]
+    public async Task Analyze_HalfSecond_Is400TooShort()
+    {
+        await using var host = await ServiceHost.StartAsync(sample, null, Token);
+
+        using var response = await host.Client.PostAsync("/api/analyze", Audio(TestAudio.ClicksOverChord(seconds: 0.5), "audio/wav"), Token);
+
+        (await ShouldBeProblem(response, HttpStatusCode.BadRequest, "too short: 0.50 s"))["reason"]!.GetValue<string>().Should().Be("too-short");
+    }
+
+    [Fact]
+    public async Task Analyze_Clipped_IsScoredWithTheClippingWarning()
+    {
+        await using var host = await ServiceHost.StartAsync(sample, null, Token);
+
+        using var response = await host.Client.PostAsync("/api/analyze", Audio(TestAudio.ClicksOverChord(gain: 4), "audio/wav"), Token);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Token));
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(Token))!;
+        Names(body["warnings"]).Should().ContainSingle(w => w!.StartsWith("clipped:", StringComparison.Ordinal));
+        body["score"]!["tier"]!.GetValue<string>().Should().BeOneOf("Viral", "Hit", "Mid", "Flop");
+    }
+
+    [Fact]
+    public async Task Analyze_WavLabelledMpegAndNamedMp3_IsReadByItsBytes()
+    {
+        await using var host = await ServiceHost.StartAsync(sample, null, Token);
+        using var form = new MultipartFormDataContent { { Audio(TestAudio.ClicksOverChord(), "audio/mpeg"), "file", "song.mp3" } };
+
+        using var raw = await host.Client.PostAsync("/api/analyze", Audio(TestAudio.ClicksOverChord(), "audio/mpeg"), Token);
+        using var multipart = await host.Client.PostAsync("/api/analyze", form, Token);
+
+        raw.StatusCode.Should().Be(HttpStatusCode.OK, await raw.Content.ReadAsStringAsync(Token));
+        multipart.StatusCode.Should().Be(HttpStatusCode.OK, await multipart.Content.ReadAsStringAsync(Token));
+        JsonNode.Parse(await raw.Content.ReadAsStringAsync(Token))!["features"]!["duration_ms"]!.GetValue<double>().Should().Be(8000);
+    }
+
     private static ByteArrayContent Audio(byte[] bytes, string contentType)
     {
         var content = new ByteArrayContent(bytes);
