@@ -8,6 +8,11 @@ if (args is ["load", .. var loadArgs])
     return await LoadRun.RunAsync(loadArgs, Console.Out, CancellationToken.None);
 }
 
+if (args is ["family-figures", .. var familyArgs])
+{
+    return FamilyFigures.Run(familyArgs, Console.Out);
+}
+
 if (args is ["explain-stability", .. var stabilityArgs])
 {
     return ExplainStability.Run(stabilityArgs, Console.Out);
