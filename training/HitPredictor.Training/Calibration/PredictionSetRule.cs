@@ -40,10 +40,34 @@ public sealed class PredictionSetRule
             }
         }
 
-        return [.. Enumerable.Range(0, calibrated.Count)
-            .Where(k => k == top || k == (int)shown || calibrated[k] >= MinProbability)
-            .OrderByDescending(k => calibrated[k]).ThenBy(k => k)
-            .Select(k => (Tier)k)];
+        // Insertion of each member after every member at least as probable: most probable first, ties in tier order.
+        Span<int> members = stackalloc int[calibrated.Count];
+        var count = 0;
+        for (var k = 0; k < calibrated.Count; k++)
+        {
+            if (k != top && k != (int)shown && !(calibrated[k] >= MinProbability))
+            {
+                continue;
+            }
+
+            var at = count;
+            while (at > 0 && calibrated[members[at - 1]] < calibrated[k])
+            {
+                members[at] = members[at - 1];
+                at--;
+            }
+
+            members[at] = k;
+            count++;
+        }
+
+        var set = new Tier[count];
+        for (var i = 0; i < count; i++)
+        {
+            set[i] = (Tier)members[i];
+        }
+
+        return set;
     }
 
     /// <summary>Fits the threshold at <paramref name="level"/> on calibrated probabilities of the calibration tracks and their true tiers.</summary>

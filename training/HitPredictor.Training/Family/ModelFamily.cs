@@ -25,6 +25,9 @@ public sealed class ModelFamily
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The choice for each input shape (<see cref="ShapeOf"/>), made the first time a track of that shape comes.</summary>
+    private readonly MemberChoice?[] _choices = new MemberChoice?[1 << (Knowable.Count + 1)];
+
     private ModelFamily(ModelCard card, IReadOnlyList<FamilyMember> members, IntegrationSample? sample)
     {
         Card = card;
@@ -103,10 +106,38 @@ public sealed class ModelFamily
         return missing;
     }
 
-    /// <summary>The member answering <paramref name="input"/>, its gaps and what the track did not give.</summary>
+    /// <summary>Whether <paramref name="input"/> gives genre and every <see cref="Knowable"/> feature (<see cref="MissingOf"/> is empty).</summary>
+    public static bool IsComplete(ModelInput input) => ShapeOf(input) == 0;
+
+    /// <summary>
+    /// The member answering <paramref name="input"/>, its gaps and what the track did not give. The choice depends only on
+    /// which inputs the track left out, so it is made once per shape and the same choice is handed to every track of that shape.
+    /// </summary>
     public MemberChoice Choose(ModelInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        var shape = ShapeOf(input);
+        return Volatile.Read(ref _choices[shape]) ?? (_choices[shape] = ChooseFor(input));
+    }
+
+    /// <summary>Which inputs <paramref name="input"/> leaves out: bit i for <see cref="Knowable"/>[i] being NaN, the bit above them for no genre.</summary>
+    private static int ShapeOf(ModelInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var shape = string.IsNullOrEmpty(input.Genre) ? 1 << Knowable.Count : 0;
+        for (var i = 0; i < Knowable.Count; i++)
+        {
+            if (float.IsNaN(Knowable[i].ValueOf(input)))
+            {
+                shape |= 1 << i;
+            }
+        }
+
+        return shape;
+    }
+
+    private MemberChoice ChooseFor(ModelInput input)
+    {
         var missing = MissingOf(input);
         var genreKnown = !string.IsNullOrEmpty(input.Genre);
         if (!AcceptsPartialInput)

@@ -22,13 +22,19 @@ public static class PredictionCost
     /// Evaluations scoring every one of <paramref name="inputs"/> costs under <paramref name="family"/>, plus
     /// <paramref name="perExplanation"/> for each track explained (complete ones, when explanations are asked for).
     /// </summary>
-    public static long Of(IEnumerable<ModelInput> inputs, ModelFamily family, int perExplanation = 0)
+    public static long Of(IReadOnlyList<ModelInput> inputs, ModelFamily family, int perExplanation = 0)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(family);
-        return inputs.Sum(input => family.CostOf(input) + (IsExplained(input) ? (long)perExplanation : 0L));
+        var cost = 0L;
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            cost += family.CostOf(inputs[i]) + (IsExplained(inputs[i]) ? (long)perExplanation : 0L);
+        }
+
+        return cost;
     }
 
     /// <summary>Whether an explanation is given for <paramref name="input"/>: it is complete (genre and every feature).</summary>
-    public static bool IsExplained(ModelInput input) => ModelFamily.MissingOf(input).Count == 0;
+    public static bool IsExplained(ModelInput input) => ModelFamily.IsComplete(input);
 }

@@ -155,9 +155,9 @@ public static class TierPredictor
     }
 
     private static TierPrediction From(CalibratedScore score, MemberChoice choice, bool genreAveraged, string version) =>
-        new(score.Tier, TierCutoffs.All.ToDictionary(t => t.ToString(), t => score.Probabilities[(int)t]), genreAveraged, version)
+        new(score.Tier, new TierProbabilityDictionary(score.Probabilities), genreAveraged, version)
         {
-            PredictionSet = new PredictionSet(choice.Member.Calibration.Sets.Level, [.. score.Set.Select(t => t.ToString())]),
+            PredictionSet = PredictionSets.For(choice.Member.Calibration.Sets.Level, score.Set),
             Missing = choice.Missing,
             Model = choice.Member.Name,
         };
