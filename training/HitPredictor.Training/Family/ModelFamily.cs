@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using HitPredictor.Training.Calibration;
 using HitPredictor.Training.Data;
@@ -68,8 +69,17 @@ public sealed class ModelFamily
             throw new JsonException($"{PartName} lists no member");
         }
 
-        var ml = new MLContext(seed: 0);
-        var members = specs.Select((spec, i) => i == 0 ? Loaded(spec, package) : Loaded(spec, package, ml)).ToArray();
+        // Reading each member's forest (ML.NET's load, then the arrays) is most of a cold start: the members load side by side.
+        var members = new FamilyMember[specs.Length];
+        try
+        {
+            Parallel.For(0, specs.Length, i => members[i] = i == 0 ? Loaded(specs[i], package) : Loaded(specs[i], package, new MLContext(seed: 0)));
+        }
+        catch (AggregateException ex)
+        {
+            ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+        }
+
         return new ModelFamily(package.Card, members, IntegrationSample.FromJson(sample));
     }
 
