@@ -127,8 +127,8 @@ public sealed partial class CatalogService(
         }
 
         Log.Started(logger, name, runId, run.ModelVersion, resumed);
-        var package = await pinned.GetAsync(run.ModelVersion, cancellationToken).ConfigureAwait(false);
-        var readerOptions = CsvBatchScorer.ReaderOptions(package);
+        var model = await pinned.GetAsync(run.ModelVersion, cancellationToken).ConfigureAwait(false);
+        var readerOptions = CsvBatchScorer.ReaderOptions(model.Package);
         IReadOnlyList<ChunkRange> chunks;
         try
         {

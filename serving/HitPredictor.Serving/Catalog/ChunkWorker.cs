@@ -2,7 +2,6 @@ using System.Diagnostics;
 using HitPredictor.Training.Prediction;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.ML;
 
 namespace HitPredictor.Serving.Catalog;
 
@@ -70,11 +69,12 @@ public sealed partial class ChunkWorker(
 
     private async Task<BatchScoreResult> ScoreAsync(CatalogRun run, ChunkMessage message, CancellationToken cancellationToken)
     {
-        var package = await models.GetAsync(run.ModelVersion, cancellationToken).ConfigureAwait(false);
+        var model = await models.GetAsync(run.ModelVersion, cancellationToken).ConfigureAwait(false);
         BatchScoreResult? result = null;
         await using var input = await files.OpenReadAsync(CatalogNames.Runs, CatalogPaths.Chunk(run.RunId, message.Index), cancellationToken).ConfigureAwait(false);
         await files.WriteAsync(CatalogNames.Runs, CatalogPaths.Result(run.RunId, message.Index), async (scored, ct) =>
-            result = await slots.RunAsync(() => CsvBatchScorer.ScoreAsync(new MLContext(0), package, input, scored, lineOffset: message.FirstLine - 2, ct), ct).ConfigureAwait(false),
+            result = await slots.RunAsync(() => model.WithEngineAsync(engine =>
+                CsvBatchScorer.ScoreAsync(model.Package, engine, input, scored, lineOffset: message.FirstLine - 2, ct)), ct).ConfigureAwait(false),
             cancellationToken).ConfigureAwait(false);
         return result!;
     }

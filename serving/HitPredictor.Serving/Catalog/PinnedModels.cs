@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using HitPredictor.Serving.Engines;
 using HitPredictor.Serving.Storage;
-using HitPredictor.Training.Packaging;
 
 namespace HitPredictor.Serving.Catalog;
 
@@ -12,14 +11,14 @@ namespace HitPredictor.Serving.Catalog;
 public sealed class PinnedModels(IModelStore store)
 {
     private const int Kept = 4;
-    private readonly ConcurrentDictionary<string, Lazy<Task<ModelPackage>>> _loaded = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<PinnedModel>>> _loaded = new(StringComparer.Ordinal);
 
-    /// <summary>The package of <paramref name="version"/>.</summary>
+    /// <summary>The package of <paramref name="version"/> and the engines its chunks reuse.</summary>
     /// <exception cref="ModelNotFoundException">The version is not in the store.</exception>
     /// <exception cref="ModelValidationException">The version does not load or fails the checks.</exception>
-    public async Task<ModelPackage> GetAsync(string version, CancellationToken cancellationToken)
+    public async Task<PinnedModel> GetAsync(string version, CancellationToken cancellationToken)
     {
-        var entry = _loaded.GetOrAdd(version, v => new Lazy<Task<ModelPackage>>(() => LoadAsync(v)));
+        var entry = _loaded.GetOrAdd(version, v => new Lazy<Task<PinnedModel>>(() => LoadAsync(v)));
         try
         {
             return await entry.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -31,7 +30,7 @@ public sealed class PinnedModels(IModelStore store)
         }
     }
 
-    private async Task<ModelPackage> LoadAsync(string version)
+    private async Task<PinnedModel> LoadAsync(string version)
     {
         if (_loaded.Count > Kept)
         {
@@ -42,6 +41,6 @@ public sealed class PinnedModels(IModelStore store)
         }
 
         var stored = await store.OpenAsync(version, CancellationToken.None).ConfigureAwait(false);
-        return ModelLoader.Load(stored);
+        return new PinnedModel(ModelLoader.Load(stored));
     }
 }

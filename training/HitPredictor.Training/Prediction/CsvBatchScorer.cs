@@ -64,7 +64,8 @@ public static class CsvBatchScorer
         try
         {
             await using var output = File.Create(outputPath);
-            return await ScoreAsync(ml, package, input, output, lineOffset: null, cancellationToken).ConfigureAwait(false);
+            using var engine = package.CreateEngine(ml);
+            return await ScoreAsync(package, engine, input, output, lineOffset: null, cancellationToken).ConfigureAwait(false);
         }
         catch (DatasetFormatException)
         {
@@ -79,11 +80,15 @@ public static class CsvBatchScorer
     /// what turns a line of the chunk into the file's line (the file's line of the chunk's first row, minus 2): rejected
     /// rows are then reported on the file's lines, and the <see cref="ErrorColumn"/> names the line (<c>line 1234,
     /// tempo: ...</c>), since the row is read away from its file. <see langword="null"/> for a whole file.
+    /// <paramref name="engine"/> is <paramref name="package"/>'s (<see cref="ModelPackage.CreateEngine"/>), used by this call
+    /// alone while it runs, and left open: a caller scoring many files reuses it.
     /// </summary>
     public static async Task<BatchScoreResult> ScoreAsync(
-        MLContext ml, ModelPackage package, Stream input, Stream output, int? lineOffset, CancellationToken cancellationToken = default)
+        ModelPackage package, PredictionEngine<ModelInput, ModelOutput> engine, Stream input, Stream output, int? lineOffset,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(package);
+        ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(output);
         var features = FeatureSet.FromNames(package.Card.Features);
         var options = ReaderOptions(package);
@@ -91,7 +96,6 @@ public static class CsvBatchScorer
         {
             using var reader = TrackCsvReader.Open(input);
             var parser = new TrackCsvReader(options).Parser(reader);
-            using var engine = package.CreateEngine(ml);
             await using var text = new StreamWriter(output, Utf8, OutputBufferChars, leaveOpen: true);
             return await WriteAsync(
                 reader, parser, row => Prepare(row, features, package), inputs => TierPredictor.Predict(engine, package.Family, inputs, cancellationToken),
