@@ -44,6 +44,9 @@ public sealed class ModelGeneration
 
     public ModelCard Card => _package.Card;
 
+    /// <summary>The loaded package, for in-process readers that hold a reference (<see cref="TryAcquire"/>) while they use it.</summary>
+    internal ModelPackage Package => _package;
+
     /// <summary>The package's calibration: every answer of the main model goes through it.</summary>
     public MemberCalibration Calibration => _package.Calibration;
 

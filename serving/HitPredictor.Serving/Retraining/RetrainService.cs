@@ -19,9 +19,11 @@ namespace HitPredictor.Serving.Retraining;
 /// promote it only when the <see cref="PromotionGate"/> says so (version first, then <c>current.json</c> on its ETag),
 /// record the content as trained, and write the report. Bad uploads are outcomes in the report; only the unexpected
 /// throws (so the trigger retries), and that run writes its report too. Nothing is pointed to before it is completely
-/// written and loads.
+/// written and loads. Given this process's serving pool, a live model the pool already serves is compared as it is, not
+/// downloaded and loaded again (<see cref="ComparedLiveModel"/>).
 /// </summary>
-public sealed partial class RetrainService(RetrainStores stores, RetrainingOptions options, TimeProvider time, ILogger<RetrainService> logger)
+public sealed partial class RetrainService(
+    RetrainStores stores, RetrainingOptions options, TimeProvider time, ILogger<RetrainService> logger, EnginePool? pool = null)
 {
     public async Task<RetrainReport> RunAsync(DatasetSource source, CancellationToken cancellationToken)
     {
@@ -326,10 +328,10 @@ public sealed partial class RetrainService(RetrainStores stores, RetrainingOptio
     private async Task<ComparedFigures?> CompareWithLiveAsync(
         string version, MLContext ml, ModelPackage candidate, DataSplit split, RetrainReport report, bool noteFailure, CancellationToken cancellationToken)
     {
-        ModelPackage live;
+        ComparedLiveModel live;
         try
         {
-            live = ModelLoader.Load(await stores.Models.OpenAsync(version, cancellationToken));
+            live = await ComparedLiveModel.AcquireAsync(pool, stores.Models, version, cancellationToken);
         }
         catch (Exception ex) when (ex is ModelNotFoundException or ModelValidationException)
         {
@@ -341,15 +343,16 @@ public sealed partial class RetrainService(RetrainStores stores, RetrainingOptio
             return null;
         }
 
-        try
+        using (live)
         {
-            var compared = await Task.Run(() => FairComparison.Measure(ml, candidate, split, live, options.MinComparisonRows), cancellationToken);
+            if (live.FromPool)
+            {
+                Log.LiveModelFromPool(logger, version);
+            }
+
+            var compared = await Task.Run(() => FairComparison.Measure(ml, candidate, split, live.Package, options.MinComparisonRows), cancellationToken);
             Log.Compared(logger, compared.Comparison.Method, compared.Comparison.RowsCompared, compared.Comparison.CandidateHeldOutRows);
             return compared;
-        }
-        finally
-        {
-            (live.Model as IDisposable)?.Dispose();
         }
     }
 
@@ -515,5 +518,8 @@ public sealed partial class RetrainService(RetrainStores stores, RetrainingOptio
 
         [LoggerMessage(12, LogLevel.Information, "Compared with the live model by {Method} on {Rows} of {HeldOutRows} held-out tracks", EventName = "RetrainCompared")]
         public static partial void Compared(ILogger logger, ComparisonMethod method, int rows, int heldOutRows);
+
+        [LoggerMessage(13, LogLevel.Information, "Compared with the live model {ModelVersion} as the serving pool holds it (not loaded again)", EventName = "LiveModelFromPool")]
+        public static partial void LiveModelFromPool(ILogger logger, string modelVersion);
     }
 }

@@ -1,3 +1,4 @@
+using HitPredictor.Serving.Engines;
 using HitPredictor.Serving.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,7 +32,8 @@ public static class RetrainingServiceCollectionExtensions
             sp.GetRequiredService<RetrainStores>(),
             sp.GetRequiredService<IOptions<RetrainingOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<RetrainService>>()));
+            sp.GetRequiredService<ILogger<RetrainService>>(),
+            sp.GetRequiredService<EnginePool>()));
         return services;
     }
 }

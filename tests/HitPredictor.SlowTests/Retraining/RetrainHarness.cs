@@ -7,6 +7,7 @@ using HitPredictor.Tests.Support;
 using HitPredictor.Training.Modeling;
 using HitPredictor.Training.Packaging;
 using Microsoft.ML;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HitPredictor.Tests.Retraining;
@@ -43,8 +44,9 @@ internal sealed class RetrainHarness : IDisposable
         return path;
     }
 
-    public Task<RetrainReport> RunAsync(string path, IModelStore? models = null) =>
-        new RetrainService(Stores with { Models = models ?? Models }, Options, TimeProvider.System, NullLogger<RetrainService>.Instance)
+    /// <summary>One run over this harness's stores (or <paramref name="models"/>), with this process's serving <paramref name="pool"/> when given.</summary>
+    public Task<RetrainReport> RunAsync(string path, IModelStore? models = null, EnginePool? pool = null, ILogger<RetrainService>? logger = null) =>
+        new RetrainService(Stores with { Models = models ?? Models }, Options, TimeProvider.System, logger ?? NullLogger<RetrainService>.Instance, pool)
             .RunAsync(DatasetSource.FromFile(path), TestContext.Current.CancellationToken);
 
     /// <summary>Publishes the shared sample model as the live one, as <c>hitpredictor publish</c> does.</summary>
