@@ -8,9 +8,9 @@ namespace HitPredictor.Functions;
 /// <summary>
 /// A dataset uploaded to <c>datasets/{name}</c> (Event Grid source, as the Flex Consumption plan requires): retrain,
 /// gate, promote, report. The blob is bound as a <see cref="BlobClient"/> so the service streams it. Delivery is at least
-/// once; the service skips content it trained before. Only <c>.csv</c> names start a run.
+/// once; the service skips content it trained before. Only <c>.csv</c> names start a run (<see cref="CsvUploads"/>).
 /// </summary>
-public sealed partial class RetrainFunction(RetrainService service, ILogger<RetrainFunction> logger)
+public sealed class RetrainFunction(RetrainService service, ILogger<RetrainFunction> logger)
 {
     public const string Name = "Retrain";
 
@@ -20,19 +20,9 @@ public sealed partial class RetrainFunction(RetrainService service, ILogger<Retr
         string name,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(name);
-        if (!name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        if (CsvUploads.Accept(blob, name, Name, logger) is { } upload)
         {
-            Log.Ignored(logger, name);
-            return;
+            await service.RunAsync(upload, cancellationToken);
         }
-
-        await service.RunAsync(DatasetSource.FromBlob(blob, name), cancellationToken);
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(1, LogLevel.Information, "Ignored upload {Dataset}: only .csv files start a retraining", EventName = "UploadIgnored")]
-        public static partial void Ignored(ILogger logger, string dataset);
     }
 }

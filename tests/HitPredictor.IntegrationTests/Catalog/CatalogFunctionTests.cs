@@ -166,6 +166,17 @@ public sealed class CatalogFunctionTests(AzuriteFixture azurite, TrainedModelFix
         (await ReadLinesAsync("copy.csv")).Should().Equal(await ReadLinesAsync("original.csv"));
     }
 
+    [Fact]
+    public async Task Upload_NotCsvName_IgnoredWithoutRun()
+    {
+        var name = $"notes-{_id}.txt";
+
+        await UploadAsync(name, Rows(150));
+
+        (await Queue.PeekMessageAsync(Ct)).Value.Should().BeNull("only .csv uploads are split into chunks");
+        (await Service.GetBlobContainerClient(CatalogNames.Scored).GetBlobClient(CatalogNames.ReportOf(name)).ExistsAsync(Ct)).Value.Should().BeFalse("no run started, so nothing was reported");
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Queue.ClearMessagesAsync(CancellationToken.None);
