@@ -52,12 +52,20 @@ public sealed class AudioUpload
         }
 
         var allowed = maxBytes + (multipart ? FormOverhead : 0);
+        var limit = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature ? feature : null;
         if (request.ContentLength > allowed)
         {
+            // Unread, the declared body is drained by the server (Kestrel gives up after its 5 s drain timeout), so the
+            // client reads this 413 rather than a reset connection. A client sending Expect: 100-continue sends no body.
+            if (limit is not null)
+            {
+                limit.MaxRequestBodySize = request.ContentLength;
+            }
+
             return Refused(Problems.AudioTooLarge(maxBytes));
         }
 
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        if (limit is not null)
         {
             limit.MaxRequestBodySize = allowed;
         }
