@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using HitPredictor.Training.Calibration;
 using HitPredictor.Training.Data;
@@ -69,17 +68,8 @@ public sealed class ModelFamily
             throw new JsonException($"{PartName} lists no member");
         }
 
-        // Reading each member's forest (ML.NET's load, then the arrays) is most of a cold start: the members load side by side.
-        var members = new FamilyMember[specs.Length];
-        try
-        {
-            Parallel.For(0, specs.Length, i => members[i] = i == 0 ? Loaded(specs[i], package) : Loaded(specs[i], package, new MLContext(seed: 0)));
-        }
-        catch (AggregateException ex)
-        {
-            ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
-        }
-
+        var ml = new MLContext(seed: 0);
+        var members = specs.Select((spec, i) => i == 0 ? Loaded(spec, package) : Loaded(spec, package, ml)).ToArray();
         return new ModelFamily(package.Card, members, IntegrationSample.FromJson(sample));
     }
 
