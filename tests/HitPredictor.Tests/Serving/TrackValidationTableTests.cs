@@ -1,11 +1,10 @@
 using System.Text.Json.Nodes;
 using AwesomeAssertions;
-using HitPredictor.Tests.Support;
 
 namespace HitPredictor.Tests.Serving;
 
 /// <summary>Every field's bounds, types and presence, through the score handler, for a single track and in a batch.</summary>
-public sealed class TrackValidationTableTests(SampleModelFixture sample)
+public sealed class TrackValidationTableTests(SharedScoringHarness shared) : IClassFixture<SharedScoringHarness>
 {
     /// <summary>Field, JSON value (null: leave the field out), accepted?, a fragment of the error when refused.</summary>
     public static TheoryData<string, string?, bool, string> Cases { get; } = Build();
@@ -77,7 +76,7 @@ public sealed class TrackValidationTableTests(SampleModelFixture sample)
     public async Task Score_FieldValue_AcceptedOrRefusedWithReason(string field, string? json, bool accepted, string reason)
     {
         // Arrange
-        using var harness = new ScoringHarness(sample);
+        var harness = shared.Harness;
         var track = ServingTestData.Track();
         track.Remove(field);
         if (json is not null)
